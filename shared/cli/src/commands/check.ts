@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { countItems } from '../check/check-result.ts'
+import { clearResults, readSharedResults, readSolutionResults } from '../check/workspace-results.ts'
+import { repoRoot } from '../curriculum/workspace.ts'
+import { bold, dim, green, red, say, yellow } from '../ui/terminal.ts'
+
+interface Tally {
+  passed: number
+  failed: number
+  lines: string[]
+}
+
+const TASKS = ['check', 'typecheck', 'lint'] as const
+
+function runTurbo(): { exitCode: number; summary: TurboSummary | undefined } {
+  const runsDir = join(repoRoot, '.turbo', 'runs')
+  const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : [])
+  const result = spawnSync('pnpm', ['exec', 'turbo', 'run', ...TASKS, '--continue', '--summarize'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  })
+  const fresh = existsSync(runsDir) ? readdirSync(runsDir).filter((f) => !before.has(f)) : []
+  const file = fresh.sort().pop()
+  const summary = file ? (JSON.parse(readFileSync(join(runsDir, file), 'utf8')) as TurboSummary) : undefined
+  return { exitCode: result.status ?? 1, summary }
+}
+
+interface TurboSummary {
+  tasks: Array<{ taskId: string; task: string; package: string; execution?: { exitCode?: number } }>
+}
+
+function tallyTasks(summary: TurboSummary | undefined, tally: Tally) {
+  if (!summary) {
+    tally.failed++
+    tally.lines.push(red('✗ turbo wrote no run summary'))
+    return
+  }
+  for (const task of summary.tasks.filter((t) => t.task === 'typecheck' || t.task === 'lint')) {
+    const ok = task.execution?.exitCode === 0
+    ok ? tally.passed++ : tally.failed++
+    if (!ok) tally.lines.push(red(`✗ ${task.taskId} failed`))
+  }
+  const counted = summary.tasks.filter((t) => t.task === 'typecheck' || t.task === 'lint')
+  tally.lines.push(`${counted.length} typecheck and lint tasks`)
+}
+
+function tallyKatas(tally: Tally) {
+  for (const result of readSolutionResults(repoRoot)) {
+    if ('missing' in result) {
+      tally.failed++
+      tally.lines.push(red(`✗ ${result.kata}: no result (its check crashed; see the log above)`))
+      continue
+    }
+    if (result.skipped) {
+      tally.lines.push(yellow(`- ${result.kata}: skipped, ${result.skipped}`))
+      continue
+    }
+    const { passed, failed } = countItems(result.items)
+    tally.passed += passed
+    tally.failed += failed
+    const part = (c: string) => {
+      const n = countItems(result.items.filter((i) => i.check === c))
+      return `${c} ${n.passed}/${n.passed + n.failed}`
+    }
+    const text = `${result.kata}: ${['green', 'red', 'mutant'].map(part).join(' · ')}`
+    tally.lines.push(failed ? red(`✗ ${text}`) : green(`✓ ${text}`))
+    for (const item of result.items.filter((i) => !i.ok))
+      tally.lines.push(red(`    ${item.check} ${item.subject}: ${item.detail}`))
+  }
+}
+
+function tallyShared(tally: Tally) {
+  for (const report of readSharedResults(repoRoot)) {
+    if ('missing' in report) {
+      tally.failed++
+      tally.lines.push(red(`✗ shared/${report.pkg}: no test result (see the log above)`))
+      continue
+    }
+    tally.passed += report.passed
+    tally.failed += report.failed + report.skipped
+    const text = `shared/${report.pkg}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`
+    tally.lines.push(report.failed + report.skipped ? red(`✗ ${text}`) : green(`✓ ${text}`))
+  }
+}
+
+function formatCheck(tally: Tally) {
+  const result = spawnSync('pnpm', ['exec', 'biome', 'ci', '.'], { cwd: repoRoot, stdio: 'inherit' })
+  const ok = result.status === 0
+  ok ? tally.passed++ : tally.failed++
+  tally.lines.push(
+    ok ? green('✓ format and lint (biome)') : red('✗ format and lint (biome ci): run pnpm format'),
+  )
+}
+
+/** `pnpm test`: every kata's green, red and mutant checks, the shared packages' tests, types, lint, format. */
+export async function run(): Promise<number> {
+  clearResults(repoRoot)
+  const turbo = runTurbo()
+  const tally: Tally = { passed: 0, failed: 0, lines: [] }
+  tallyKatas(tally)
+  tallyShared(tally)
+  tallyTasks(turbo.summary, tally)
+  formatCheck(tally)
+  if (turbo.exitCode !== 0 && tally.failed === 0) {
+    tally.failed++
+    tally.lines.push(red(`✗ turbo exited with ${turbo.exitCode}`))
+  }
+  say()
+  say(bold('Summary'))
+  for (const line of tally.lines) say(`  ${line}`)
+  say(dim('  green: spec tests passing on the reference · red: spec tests failing on the pristine stub'))
+  say(dim('  mutant: known-wrong solutions each caught by at least one spec test'))
+  say(`kata-check: ${tally.passed} passed, ${tally.failed} failed`)
+  return tally.failed === 0 ? 0 : 1
+}

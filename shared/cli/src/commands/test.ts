@@ -1,0 +1,34 @@
+import { join } from 'node:path'
+import { runSpecs } from '../check/run-specs.ts'
+import { findKata, type Kata } from '../curriculum/workspace.ts'
+import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
+import { bold, green, say, yellow } from '../ui/terminal.ts'
+import { UsageError } from './command.ts'
+
+export function requireKata(query: string | undefined, usage: string): Kata {
+  if (!query) throw new UsageError(`name a kata: ${usage} (see the list with: pnpm kata)`)
+  const kata = findKata(query)
+  if (!kata) throw new UsageError(`no kata "${query}"; type a number or name from the list: pnpm kata`)
+  return kata
+}
+
+/** `pnpm kata test <kata>`: the learner's code against the kata's specs, with the next step named. */
+export async function run(args: readonly string[]): Promise<number> {
+  const kata = requireKata(args[0], 'pnpm kata test <kata>')
+  const run = await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts'), report: true })
+  const status = statusFromRun(kata, run)
+  rememberStatus(kata, status)
+  const total = kata.meta.steps.length
+  if (status.state === 'solved') {
+    say(green(bold(`✓ ${kata.dir} solved: all ${total} steps pass.`)))
+    say(`Compare with the reference in solutions/${kata.dir}/src and read solutions/${kata.dir}/NOTES.md.`)
+    return 0
+  }
+  const step = kata.meta.steps[status.failingStep ?? 0]
+  say(yellow(bold(`${kata.dir}: ${status.passedSteps}/${total} steps pass.`)))
+  if (step) {
+    say(`Next: step ${(status.failingStep ?? 0) + 1}, "${step.title}" (spec/${step.spec}).`)
+    say(`Read katas/${kata.dir}/README.md for the step and katas/${kata.dir}/HINTS.md if you are stuck.`)
+  }
+  return 1
+}

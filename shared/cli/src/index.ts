@@ -1,0 +1,6 @@
+export type { CheckItem, VerifyResult } from './check/check-result.ts'
+export { mutantOverlayPlugin } from './check/mutant-overlay-plugin.ts'
+export { runSpecs, type SpecRun, type TestOutcome } from './check/run-specs.ts'
+export { verifySolution } from './check/verify-solution.ts'
+export type { KataMetadata, KataStep, ServiceName } from './curriculum/kata-metadata.ts'
+export { findKata, type Kata, listKatas, repoRoot } from './curriculum/workspace.ts'

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { pristineRef } from '../check/pristine-stub.ts'
+import type { SpecRun } from '../check/run-specs.ts'
+import type { Kata } from '../curriculum/workspace.ts'
+import { repoRoot } from '../curriculum/workspace.ts'
+
+export type KataState = 'not-started' | 'in-progress' | 'solved'
+
+export interface KataStatus {
+  readonly state: KataState
+  /** Steps whose spec file passes completely. */
+  readonly passedSteps: number
+  /** The first step with a failing test, by its position in `kata.json` (0-based). */
+  readonly failingStep?: number
+}
+
+interface ProgressFile {
+  [kata: string]: { fingerprint: string; status: KataStatus }
+}
+
+const progressPath = () => join(repoRoot, '.kata', 'progress.json')
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort()
+}
+
+/** A hash of what decides the status: the learner's code and the specs. */
+export function fingerprint(kata: Kata): string {
+  const hash = createHash('sha256')
+  for (const file of [...filesUnder(join(kata.kataDir, 'src')), ...filesUnder(join(kata.kataDir, 'spec'))]) {
+    hash.update(relative(kata.kataDir, file))
+    hash.update(readFileSync(file))
+  }
+  return hash.digest('hex')
+}
+
+/** True when the learner's `src/` is still the stub as shipped (no test run needed to know). */
+export function isPristine(kata: Kata): boolean {
+  const ref = pristineRef(repoRoot)
+  if (!ref) return false
+  const src = relative(repoRoot, join(kata.kataDir, 'src'))
+  try {
+    execFileSync('git', ['diff', '--quiet', ref, '--', src], { cwd: repoRoot, stdio: 'ignore' })
+    const untracked = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', src], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
+    return untracked.trim() === ''
+  } catch {
+    return false
+  }
+}
+
+/** Status from a spec run: a step is done when every test in its spec file passes. */
+export function statusFromRun(kata: Kata, run: SpecRun): KataStatus {
+  const stepOk = kata.meta.steps.map((step) => {
+    const tests = run.tests.filter((t) => t.file === step.spec)
+    const crashed = run.fileErrors.some((e) => e.file === step.spec)
+    return !crashed && tests.length > 0 && tests.every((t) => t.state === 'passed')
+  })
+  const failing = stepOk.indexOf(false)
+  const passedSteps = stepOk.filter(Boolean).length
+  if (failing === -1) return { state: 'solved', passedSteps }
+  return { state: 'in-progress', passedSteps, failingStep: failing }
+}
+
+export function readProgress(): ProgressFile {
+  try {
+    return JSON.parse(readFileSync(progressPath(), 'utf8')) as ProgressFile
+  } catch {
+    return {}
+  }
+}
+
+/** Remembers a status with the fingerprint it was computed for; a stale entry is never trusted. */
+export function rememberStatus(kata: Kata, status: KataStatus) {
+  const progress = readProgress()
+  progress[kata.dir] = { fingerprint: fingerprint(kata), status }
+  mkdirSync(join(repoRoot, '.kata'), { recursive: true })
+  writeFileSync(progressPath(), `${JSON.stringify(progress, null, 2)}\n`)
+}
+
+export function cachedStatus(kata: Kata): KataStatus | undefined {
+  const entry = readProgress()[kata.dir]
+  return entry && entry.fingerprint === fingerprint(kata) ? entry.status : undefined
+}

@@ -1,0 +1,7 @@
+import { defineProject, mergeConfig } from 'vitest/config'
+import { sharedProject } from '../../vitest.shared.ts'
+
+export default mergeConfig(
+  sharedProject,
+  defineProject({ test: { name: '@eda/kata', include: ['test/**/*.test.ts'] } }),
+)

@@ -1,0 +1,8 @@
+export { Collector } from './collector.ts'
+export { type Deferred, deferred } from './deferred.ts'
+export { FakeClock, sequentialIds } from './fake-clock.ts'
+export { flushPending } from './flush-pending.ts'
+export { NotImplementedError } from './not-implemented-error.ts'
+export { uniqueName } from './unique-name.ts'
+export { eventually, type WaitForOptions, waitFor } from './wait-for.ts'
+export { WaitForTimeoutError } from './wait-for-timeout-error.ts'
