@@ -4,7 +4,16 @@ import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['**/node_modules/**', '**/.kata-check/**', 'docs/api/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.kata-check/**',
+      '**/.drill/**',
+      '.kata/**',
+      '.bench/**',
+      'docs/api/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

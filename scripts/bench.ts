@@ -14,7 +14,12 @@ const benches = groups.flatMap((group) =>
         return existsSync(dir)
           ? readdirSync(dir)
               .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-              .map((f) => ({ workspace: ws, name: f.replace(/\.ts$/, ''), file: join(dir, f), cwd: join(root, group, ws) }))
+              .map((f) => ({
+                workspace: ws,
+                name: f.replace(/\.ts$/, ''),
+                file: join(dir, f),
+                cwd: join(root, group, ws),
+              }))
           : []
       })
     : [],
@@ -30,6 +35,9 @@ if (!workspace || chosen.length === 0) {
 }
 for (const bench of chosen) {
   console.log(`\n› pnpm bench ${bench.workspace} ${bench.name}`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', bench.file, ...rest], { cwd: bench.cwd, stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', bench.file, ...rest], {
+    cwd: bench.cwd,
+    stdio: 'inherit',
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }

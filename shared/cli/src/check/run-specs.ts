@@ -1,14 +1,22 @@
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { Plugin } from 'vitest/config'
-import { startVitest } from 'vitest/node'
-import type { Kata } from '../curriculum/workspace.ts'
+import { startVitest, type TestModule } from 'vitest/node'
+import { type Kata, repoRoot } from '../curriculum/workspace.ts'
 
 export interface TestOutcome {
   /** Spec file name, e.g. `01-subscribe.spec.ts`. */
   readonly file: string
   readonly name: string
   readonly state: 'passed' | 'failed' | 'skipped' | 'pending'
-  readonly errors: ReadonlyArray<{ readonly name: string; readonly message: string }>
+  readonly errors: ReadonlyArray<TestFailure>
+}
+
+export interface TestFailure {
+  readonly name: string
+  /** The first line of the message: the expectation that failed. */
+  readonly message: string
+  /** Where in a spec file it failed, when the stack says so. */
+  readonly at?: string
 }
 
 export interface SpecRun {
@@ -54,29 +62,42 @@ export async function runSpecs(kata: Kata, options: SpecRunOptions): Promise<Spe
     },
   )
   try {
-    const tests: TestOutcome[] = []
-    const fileErrors: SpecRun['fileErrors'][number][] = []
-    for (const mod of vitest.state.getTestModules()) {
-      const file = mod.relativeModuleId.split('/').pop() ?? mod.relativeModuleId
-      for (const error of mod.errors())
-        fileErrors.push({ file, name: error.name ?? 'Error', message: firstLine(error.message ?? '') })
-      for (const test of mod.children.allTests()) {
-        const result = test.result()
-        tests.push({
-          file,
-          name: test.fullName,
-          state: result.state,
-          errors: (result.errors ?? []).map((e) => ({
-            name: e.name ?? 'Error',
-            message: firstLine(e.message ?? ''),
-          })),
-        })
-      }
-    }
-    return { tests, fileErrors, unhandledErrors: vitest.state.getUnhandledErrors().length }
+    return toSpecRun(vitest.state.getTestModules(), vitest.state.getUnhandledErrors().length)
   } finally {
     await vitest.close()
     // startVitest sets the exit code on failure; a red or mutant run is meant to fail.
     process.exitCode = exitCodeBefore
   }
+}
+
+interface RawError {
+  name?: string
+  message?: string
+  stacks?: ReadonlyArray<{ file: string; line: number; column: number }>
+}
+
+const toFailure = (e: RawError): TestFailure => {
+  const frame = e.stacks?.find((f) => /\.spec\.ts$/.test(f.file))
+  const at = frame ? `${relative(repoRoot, frame.file)}:${frame.line}:${frame.column}` : undefined
+  return { name: e.name ?? 'Error', message: firstLine(e.message ?? ''), ...(at ? { at } : {}) }
+}
+
+/** What a finished run says, per test and per file, in the shape the checks and the CLI read. */
+export function toSpecRun(modules: ReadonlyArray<TestModule>, unhandledErrors: number): SpecRun {
+  const tests: TestOutcome[] = []
+  const fileErrors: SpecRun['fileErrors'][number][] = []
+  for (const mod of modules) {
+    const file = mod.relativeModuleId.split('/').pop() ?? mod.relativeModuleId
+    for (const error of mod.errors()) fileErrors.push({ file, ...toFailure(error) })
+    for (const test of mod.children.allTests()) {
+      const result = test.result()
+      tests.push({
+        file,
+        name: test.fullName,
+        state: result.state,
+        errors: (result.errors ?? []).map(toFailure),
+      })
+    }
+  }
+  return { tests, fileErrors, unhandledErrors }
 }

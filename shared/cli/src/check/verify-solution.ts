@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isInfraRequired, probeService, type ServiceName } from '@eda/infra'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 import type { CheckItem, VerifyResult } from './check-result.ts'
@@ -134,11 +135,38 @@ function mutantItem(mutant: Mutant, run: SpecRun): CheckItem {
   return { check: 'mutant', subject: mutant.name, ok: false, detail: `survived every spec: ${mutant.bug}` }
 }
 
+/** Every service a kata's specs talk to: the kata's own and its steps'. */
+export const servicesOf = (kata: Kata): ServiceName[] => [
+  ...new Set([...kata.meta.services, ...kata.meta.steps.flatMap((s) => s.services)]),
+]
+
+/**
+ * Outside CI a kata whose services are missing is reported as skipped, with the reason and the fix;
+ * in CI (or with EDA_REQUIRE_INFRA=1) it runs anyway, so the missing service fails its specs.
+ */
+async function missingServices(kata: Kata): Promise<string | undefined> {
+  if (isInfraRequired()) return undefined
+  const missing: string[] = []
+  for (const service of servicesOf(kata)) {
+    const probe = await probeService(service, { mode: 'ready' })
+    if (!probe.reachable)
+      missing.push(`${service} is not reachable (${probe.reason}); start it with: pnpm infra up ${service}`)
+  }
+  return missing.length ? missing.join('; ') : undefined
+}
+
 /** Green on the reference, red on the pristine stub, every mutant caught: the promise a kata makes. */
 export async function verifySolution(kata: Kata, log: (line: string) => void): Promise<VerifyResult> {
   const referenceSrc = join(kata.solutionDir, 'src')
   const reference = join(referenceSrc, 'index.ts')
   const workDir = join(kata.solutionDir, '.kata-check')
+  const skipped = await missingServices(kata)
+  if (skipped) {
+    const result: VerifyResult = { kata: kata.dir, stubSource: '-', items: [], skipped }
+    mkdirSync(workDir, { recursive: true })
+    writeFileSync(join(workDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`)
+    return result
+  }
   const items: CheckItem[] = [...staticSpecRules(join(kata.kataDir, 'spec'))]
 
   const timed = async <T>(label: string, work: () => Promise<T>): Promise<T> => {

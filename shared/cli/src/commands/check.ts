@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensureServices, isInfraRequired, SERVICE_NAMES } from '@eda/infra'
 import { countItems } from '../check/check-result.ts'
 import { clearResults, readSharedResults, readSolutionResults } from '../check/workspace-results.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
@@ -14,12 +15,13 @@ interface Tally {
 
 const TASKS = ['check', 'typecheck', 'lint'] as const
 
-function runTurbo(): { exitCode: number; summary: TurboSummary | undefined } {
+function runTurbo(env: NodeJS.ProcessEnv): { exitCode: number; summary: TurboSummary | undefined } {
   const runsDir = join(repoRoot, '.turbo', 'runs')
   const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : [])
   const result = spawnSync('pnpm', ['exec', 'turbo', 'run', ...TASKS, '--continue', '--summarize'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    env,
   })
   const fresh = existsSync(runsDir) ? readdirSync(runsDir).filter((f) => !before.has(f)) : []
   const file = fresh.sort().pop()
@@ -86,7 +88,10 @@ function tallyShared(tally: Tally) {
 }
 
 function formatCheck(tally: Tally) {
-  const result = spawnSync('pnpm', ['exec', 'biome', 'ci', '.'], { cwd: repoRoot, stdio: 'inherit' })
+  const result = spawnSync('pnpm', ['exec', 'biome', 'ci', '.', '--max-diagnostics=20'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  })
   const ok = result.status === 0
   ok ? tally.passed++ : tally.failed++
   tally.lines.push(
@@ -94,18 +99,47 @@ function formatCheck(tally: Tally) {
   )
 }
 
+/**
+ * Brings up the services the specs need (as `pnpm infra up` would) and returns what to stop at the
+ * end. Which services answered goes into the environment, so turbo's cache never serves a run made
+ * without Kafka to a machine that has it, or the other way round.
+ */
+async function servicesFor(tally: Tally): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
+  const ensured = await ensureServices(SERVICE_NAMES, { log: (line) => say(dim(`» ${line}`)) })
+  const available = SERVICE_NAMES.filter((s) => !ensured.unavailable.some((u) => u.service === s))
+  for (const u of ensured.unavailable) {
+    const line = `${u.service} unavailable: ${u.reason}; ${u.fix}`
+    if (isInfraRequired()) {
+      tally.failed++
+      tally.lines.push(red(`✗ ${line}`))
+    } else tally.lines.push(yellow(`- ${line} (its specs are skipped)`))
+  }
+  return { env: { ...process.env, EDA_AVAILABLE_SERVICES: available.join(',') }, stop: ensured.stop }
+}
+
 /** `pnpm test`: every kata's green, red and mutant checks, the shared packages' tests, types, lint, format. */
 export async function run(): Promise<number> {
-  clearResults(repoRoot)
-  const turbo = runTurbo()
   const tally: Tally = { passed: 0, failed: 0, lines: [] }
-  tallyKatas(tally)
-  tallyShared(tally)
-  tallyTasks(turbo.summary, tally)
-  formatCheck(tally)
-  if (turbo.exitCode !== 0 && tally.failed === 0) {
-    tally.failed++
-    tally.lines.push(red(`✗ turbo exited with ${turbo.exitCode}`))
+  const services = await servicesFor(tally)
+  // Whatever happens (a failure, Ctrl+C), stop what this run started and nothing else.
+  const onSignal = () => void services.stop().finally(() => process.exit(130))
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    clearResults(repoRoot)
+    const turbo = runTurbo(services.env)
+    tallyKatas(tally)
+    tallyShared(tally)
+    tallyTasks(turbo.summary, tally)
+    formatCheck(tally)
+    if (turbo.exitCode !== 0 && tally.failed === 0) {
+      tally.failed++
+      tally.lines.push(red(`✗ turbo exited with ${turbo.exitCode}`))
+    }
+  } finally {
+    await services.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
   say()
   say(bold('Summary'))

@@ -1,26 +1,6 @@
-import { join } from 'node:path'
-import { runSpecs } from '../check/run-specs.ts'
 import { type Kata, listKatas } from '../curriculum/workspace.ts'
-import {
-  cachedStatus,
-  isPristine,
-  type KataStatus,
-  rememberStatus,
-  statusFromRun,
-} from '../progress/kata-status.ts'
+import { currentStatus, type KataStatus } from '../progress/kata-status.ts'
 import { bold, cyan, dim, green, say, yellow } from '../ui/terminal.ts'
-
-async function statusOf(kata: Kata): Promise<KataStatus> {
-  if (isPristine(kata)) return { state: 'not-started', passedSteps: 0, failingStep: 0 }
-  const cached = cachedStatus(kata)
-  if (cached) return cached
-  const status = statusFromRun(
-    kata,
-    await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts') }),
-  )
-  rememberStatus(kata, status)
-  return status
-}
 
 function describe(kata: Kata, status: KataStatus): string {
   const steps = kata.meta.steps.length
@@ -36,7 +16,7 @@ export async function run(): Promise<number> {
   say(bold('EDA Katas: the curriculum'))
   let next: { kata: Kata; status: KataStatus } | undefined
   for (const kata of katas) {
-    const status = await statusOf(kata)
+    const status = await currentStatus(kata)
     if (!next && status.state !== 'solved') next = { kata, status }
     const services = kata.meta.services.length ? dim(` [needs ${kata.meta.services.join(', ')}]`) : ''
     say(

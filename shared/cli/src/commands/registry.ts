@@ -18,6 +18,48 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./test.ts')).run,
   },
   {
+    name: 'watch',
+    usage: 'kata watch <kata> [--poll]',
+    summary: 're-run the specs on every save, showing only the first failing step',
+    load: async () => (await import('./watch.ts')).run,
+  },
+  {
+    name: 'hint',
+    usage: 'kata hint <kata> [step]',
+    summary: 'the next hint for your current step: nudge, then approach, then near-solution',
+    load: async () => (await import('./hint.ts')).run,
+  },
+  {
+    name: 'solution',
+    usage: 'kata solution <kata> [--diff|--apply]',
+    summary: 'the reference and its NOTES.md (asks first if unsolved); --diff, --apply',
+    load: async () => (await import('./solution.ts')).run,
+  },
+  {
+    name: 'reset',
+    usage: 'kata reset <kata>',
+    summary: 'back to the starting code, after saving your files to a backup',
+    load: async () => (await import('./reset.ts')).run,
+  },
+  {
+    name: 'restore',
+    usage: 'kata restore <kata> [backup|--list]',
+    summary: 'bring back a backup (the newest by default)',
+    load: async () => (await import('./restore.ts')).run,
+  },
+  {
+    name: 'drill',
+    usage: 'kata drill [kata] [--minutes N]',
+    summary: 'timed interview practice on a fresh copy; --check, --finish, --abandon',
+    load: async () => (await import('./drill.ts')).run,
+  },
+  {
+    name: 'doctor',
+    usage: 'kata doctor',
+    summary: 'check Node, pnpm, dependencies and services, with the fix for each problem',
+    load: async () => (await import('./doctor.ts')).run,
+  },
+  {
     name: 'check',
     usage: 'kata check',
     summary: 'the full test suite: every kata green/red/mutants, shared tests, typecheck, lint, format',

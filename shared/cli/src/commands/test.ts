@@ -1,16 +1,8 @@
 import { join } from 'node:path'
 import { runSpecs } from '../check/run-specs.ts'
-import { findKata, type Kata } from '../curriculum/workspace.ts'
 import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
 import { bold, green, say, yellow } from '../ui/terminal.ts'
-import { UsageError } from './command.ts'
-
-export function requireKata(query: string | undefined, usage: string): Kata {
-  if (!query) throw new UsageError(`name a kata: ${usage} (see the list with: pnpm kata)`)
-  const kata = findKata(query)
-  if (!kata) throw new UsageError(`no kata "${query}"; type a number or name from the list: pnpm kata`)
-  return kata
-}
+import { requireKata } from './require-kata.ts'
 
 /** `pnpm kata test <kata>`: the learner's code against the kata's specs, with the next step named. */
 export async function run(args: readonly string[]): Promise<number> {

@@ -3,8 +3,13 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type KataMetadata, readKataMetadata } from './kata-metadata.ts'
 
-/** The monorepo root: the folder holding `pnpm-workspace.yaml`, found from this file. */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
+/**
+ * The monorepo root, found from this file. `EDA_KATAS_ROOT` points the CLI at another checkout
+ * (its own tests use a scratch repository, so they never touch the real katas).
+ */
+export const repoRoot = process.env.EDA_KATAS_ROOT
+  ? resolve(process.env.EDA_KATAS_ROOT)
+  : resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 
 export interface Kata {
   /** Folder name, e.g. `01-pub-sub`; the number gives the curriculum order. */
@@ -47,3 +52,6 @@ export function kataForSolution(solutionDir: string, katas = listKatas()): Kata 
   const dir = resolve(solutionDir)
   return katas.find((k) => resolve(k.solutionDir) === dir)
 }
+
+/** How the CLI names a kata in the commands it suggests: its two-digit number. */
+export const kataRef = (kata: Kata) => String(kata.meta.order).padStart(2, '0')

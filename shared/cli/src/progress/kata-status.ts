@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pristineRef } from '../check/pristine-stub.ts'
 import type { SpecRun } from '../check/run-specs.ts'
+import { runSpecs } from '../check/run-specs.ts'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
+import { readState, updateState } from '../state/local-state.ts'
 
 export type KataState = 'not-started' | 'in-progress' | 'solved'
 
@@ -16,12 +18,6 @@ export interface KataStatus {
   /** The first step with a failing test, by its position in `kata.json` (0-based). */
   readonly failingStep?: number
 }
-
-interface ProgressFile {
-  [kata: string]: { fingerprint: string; status: KataStatus }
-}
-
-const progressPath = () => join(repoRoot, '.kata', 'progress.json')
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -71,23 +67,30 @@ export function statusFromRun(kata: Kata, run: SpecRun): KataStatus {
   return { state: 'in-progress', passedSteps, failingStep: failing }
 }
 
-export function readProgress(): ProgressFile {
-  try {
-    return JSON.parse(readFileSync(progressPath(), 'utf8')) as ProgressFile
-  } catch {
-    return {}
-  }
-}
-
 /** Remembers a status with the fingerprint it was computed for; a stale entry is never trusted. */
 export function rememberStatus(kata: Kata, status: KataStatus) {
-  const progress = readProgress()
-  progress[kata.dir] = { fingerprint: fingerprint(kata), status }
-  mkdirSync(join(repoRoot, '.kata'), { recursive: true })
-  writeFileSync(progressPath(), `${JSON.stringify(progress, null, 2)}\n`)
+  updateState((state) => {
+    state.status[kata.dir] = { fingerprint: fingerprint(kata), status }
+  })
 }
 
 export function cachedStatus(kata: Kata): KataStatus | undefined {
-  const entry = readProgress()[kata.dir]
-  return entry && entry.fingerprint === fingerprint(kata) ? entry.status : undefined
+  const entry = readState().status[kata.dir]
+  return entry && entry.fingerprint === fingerprint(kata) ? (entry.status as KataStatus) : undefined
+}
+
+/**
+ * The learner's status in a kata: "not started" while `src/` is the stub as shipped, else from the
+ * remembered result for this exact code, else by running the specs (quietly) and remembering it.
+ */
+export async function currentStatus(kata: Kata): Promise<KataStatus> {
+  if (isPristine(kata)) return { state: 'not-started', passedSteps: 0, failingStep: 0 }
+  const cached = cachedStatus(kata)
+  if (cached) return cached
+  const status = statusFromRun(
+    kata,
+    await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts') }),
+  )
+  rememberStatus(kata, status)
+  return status
 }

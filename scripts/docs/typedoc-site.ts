@@ -1,0 +1,158 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, relative, sep } from 'node:path'
+import { Application, Converter, type DocumentReflection, type TypeDocOptions } from 'typedoc'
+import { type Kata, kataLabel } from './curriculum.ts'
+import { title } from './markdown.ts'
+
+export interface SiteInput {
+  readonly root: string
+  readonly curriculum: readonly Kata[]
+  /** The guides in reading order (absolute paths), as docs/index.md lists them. */
+  readonly guides: readonly string[]
+  /** Where the HTML goes; undefined renders into a temporary folder that is removed (check mode). */
+  readonly out?: string
+}
+
+export interface SiteResult {
+  readonly ok: boolean
+  readonly packages: readonly string[]
+  readonly mermaid: boolean
+}
+
+const posix = (path: string) => path.split(sep).join('/')
+
+/**
+ * Builds the site with typedoc: docs/index.md as the home page, the guides and the published katas
+ * (README, hints, solution notes) as documents, and the API of the shared packages and of every
+ * published kata's reference solution. Warnings fail the build, as they do in CI.
+ */
+export async function buildSite(input: SiteInput): Promise<SiteResult> {
+  const { root, curriculum } = input
+  // Section pages that group the guides and the katas live outside the repository: they are
+  // navigation, not content anyone should edit.
+  const staging = mkdtempSync(join(tmpdir(), 'eda-docs-'))
+  try {
+    const guidesPage = writeSection(staging, 'guides.md', 'Concept guides', input.guides, (g) => [
+      `- [${title(readFileSync(g, 'utf8')) ?? g}](${posix(relative(staging, g))})`,
+    ])
+    const published = curriculum.filter((k) => k.status === 'available')
+    const katasPage = writeSection(
+      staging,
+      'katas.md',
+      'Katas',
+      published.flatMap((k) => [k.readme, k.hints, k.notes].filter((p): p is string => p !== undefined)),
+      (file) => {
+        const kata = published.find((k) => k.readme === file)
+        return kata === undefined
+          ? []
+          : [`- [${kataLabel(kata)}](${posix(relative(staging, file))}): ${kata.summary}`]
+      },
+    )
+    const packages = [
+      join(root, 'shared', 'events'),
+      join(root, 'shared', 'testkit'),
+      ...published.flatMap((k) => (k.solutionEntry === undefined ? [] : [join(root, 'solutions', k.folder)])),
+    ]
+    const documents = [
+      guidesPage,
+      katasPage,
+      ...['workshop.md', 'interview-questions.md', 'benchmarks.md', 'authoring-katas.md']
+        .map((f) => join(root, 'docs', f))
+        .filter((f) => existsSync(f)),
+    ]
+    const mermaid = mermaidScript(root, staging)
+    const options: Partial<TypeDocOptions> = {
+      options: join(root, 'typedoc.json'),
+      entryPoints: packages,
+      projectDocuments: documents,
+      readme: join(root, 'docs', 'index.md'),
+      out: input.out ?? join(staging, 'site'),
+      ...(mermaid === undefined ? {} : { customJs: mermaid }),
+    }
+    const app = await Application.bootstrapWithPlugins(options)
+    app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, document: DocumentReflection) => {
+      // Documents are named after their file; a page's own first heading reads better.
+      const path = document.project.files.getReflectionPath(document)
+      const heading = path === undefined ? undefined : title(readFileSync(path, 'utf8'))
+      if (heading !== undefined && document.frontmatter.title === undefined) document.name = heading
+    })
+    const failed = () =>
+      app.logger.hasErrors() || (app.options.getValue('treatWarningsAsErrors') && app.logger.hasWarnings())
+    const result = (ok: boolean): SiteResult => ({
+      ok,
+      packages: packages.map((p) => posix(relative(root, p))),
+      mermaid: mermaid !== undefined,
+    })
+    if (failed()) return result(false)
+    const project = await app.convert()
+    if (project === undefined || failed()) return result(false)
+    app.validate(project)
+    if (failed()) return result(false)
+    await app.generateOutputs(project)
+    return result(!failed())
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+function writeSection(
+  staging: string,
+  name: string,
+  heading: string,
+  children: readonly string[],
+  line: (child: string) => string[],
+): string {
+  const path = join(staging, name)
+  const entries = Object.fromEntries(
+    children.map((c) => [posix(relative(staging, c)), posix(relative(staging, c))]),
+  )
+  const frontmatter = ['---', `title: ${heading}`, 'children:']
+  for (const [key, value] of Object.entries(entries))
+    frontmatter.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+  const body = children.flatMap(line)
+  writeFileSync(
+    path,
+    [...frontmatter, '---', `# ${heading}`, '', ...(body.length > 0 ? body : ['Nothing yet.']), ''].join(
+      '\n',
+    ),
+  )
+  return path
+}
+
+/**
+ * GitHub renders the guides' Mermaid diagrams; the HTML site does too when the `mermaid` package is
+ * installed (it is optional: without it, diagrams show as their source). Bundled into one script so
+ * the site works offline.
+ */
+function mermaidScript(root: string, staging: string): string | undefined {
+  let library: string
+  try {
+    library = createRequire(join(root, 'package.json')).resolve('mermaid/dist/mermaid.min.js')
+  } catch {
+    return undefined
+  }
+  const start = `
+;(() => {
+  const render = () => {
+    const blocks = [...document.querySelectorAll('pre > code.mermaid')]
+    for (const code of blocks) {
+      const diagram = document.createElement('div')
+      diagram.className = 'mermaid'
+      diagram.textContent = code.textContent
+      code.parentElement.replaceWith(diagram)
+    }
+    const dark = document.documentElement.dataset.theme === 'dark' ||
+      (document.documentElement.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches)
+    mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default' })
+    if (blocks.length > 0) mermaid.run({ querySelector: 'div.mermaid' })
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', render)
+  else render()
+})()
+`
+  const path = join(staging, 'mermaid.js')
+  writeFileSync(path, `${readFileSync(library, 'utf8')}\n${start}`)
+  return path
+}

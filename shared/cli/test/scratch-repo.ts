@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const bin = fileURLToPath(new URL('../bin/kata.js', import.meta.url))
+
+const files: Record<string, string> = {
+  'katas/01-demo/kata.json': JSON.stringify({
+    name: 'demo',
+    order: 1,
+    title: 'Demo kata',
+    summary: 'A kata for the CLI tests.',
+    minutes: 10,
+    steps: [
+      { spec: '01-first.spec.ts', title: 'First step' },
+      { spec: '02-second.spec.ts', title: 'Second step' },
+    ],
+  }),
+  'katas/01-demo/src/index.ts': "export const answer = (): number => {\n  throw new Error('TODO')\n}\n",
+  'katas/01-demo/src/helper.ts': 'export const stub = true\n',
+  'katas/01-demo/README.md': '# Demo\n',
+  'katas/01-demo/HINTS.md': [
+    '# Hints',
+    '',
+    '## Step 1 · First step',
+    '- **Nudge:** think about it.',
+    '- **Approach:** write it',
+    '  over two lines.',
+    '- **Near-solution:** return 42.',
+    '',
+    '## Step 2 · Second step',
+    '- **Nudge:** again.',
+    '- **Approach:** again.',
+    '- **Near-solution:** again.',
+    '',
+  ].join('\n'),
+  'solutions/01-demo/src/index.ts': 'export const answer = (): number => 42\n',
+  'solutions/01-demo/src/conformance.ts': '// not for learners\n',
+  'solutions/01-demo/NOTES.md': '# Notes\nWhy 42.\n',
+}
+
+/** A small repository with one committed kata, for running the CLI without touching the real one. */
+export function createScratchRepo(root: string): string {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), content)
+  }
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], {
+      cwd: root,
+      stdio: 'pipe',
+    })
+  git('init', '-q')
+  git('add', '.')
+  git('commit', '-qm', 'katas')
+  return root
+}
+
+/** Runs `kata ...` as a process against the scratch repository, piped and without colour. */
+export function kataIn(root: string, ...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', EDA_KATAS_ROOT: root },
+    stdin: 'ignore',
+  } as Parameters<typeof spawnSync>[2] & { encoding: 'utf8' })
+}
