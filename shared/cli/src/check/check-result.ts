@@ -14,6 +14,8 @@ export interface VerifyResult {
   readonly items: readonly CheckItem[]
   /** Set when the kata could not run here (a missing service outside CI). */
   readonly skipped?: string
+  /** Steps left out because their service is missing here (outside CI), with the reason. */
+  readonly skippedSteps?: readonly string[]
 }
 
 export const countItems = (items: readonly CheckItem[]) => ({

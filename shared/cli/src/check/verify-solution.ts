@@ -141,18 +141,35 @@ export const servicesOf = (kata: Kata): ServiceName[] => [
 ]
 
 /**
- * Outside CI a kata whose services are missing is reported as skipped, with the reason and the fix;
- * in CI (or with EDA_REQUIRE_INFRA=1) it runs anyway, so the missing service fails its specs.
+ * Outside CI, steps whose services are missing are left out, each with the reason and the fix; in
+ * CI (or with EDA_REQUIRE_INFRA=1) everything runs, so a missing service fails its specs.
  */
-async function missingServices(kata: Kata): Promise<string | undefined> {
-  if (isInfraRequired()) return undefined
-  const missing: string[] = []
+async function stepsToRun(kata: Kata): Promise<{ files?: string[]; skipped: string[] }> {
+  if (isInfraRequired()) return { skipped: [] }
+  const missing = new Map<ServiceName, string>()
   for (const service of servicesOf(kata)) {
     const probe = await probeService(service, { mode: 'ready' })
     if (!probe.reachable)
-      missing.push(`${service} is not reachable (${probe.reason}); start it with: pnpm infra up ${service}`)
+      missing.set(
+        service,
+        `${service} is not reachable (${probe.reason}); start it with: pnpm infra up ${service}`,
+      )
   }
-  return missing.length ? missing.join('; ') : undefined
+  if (missing.size === 0) return { skipped: [] }
+  const needs = (step: Kata['meta']['steps'][number]) => [
+    ...new Set([...kata.meta.services, ...step.services]),
+  ]
+  const runnable = kata.meta.steps.filter((step) => needs(step).every((s) => !missing.has(s)))
+  const skipped = kata.meta.steps
+    .filter((step) => !runnable.includes(step))
+    .map(
+      (step) =>
+        `${step.spec}: ${needs(step)
+          .filter((s) => missing.has(s))
+          .map((s) => missing.get(s))
+          .join('; ')}`,
+    )
+  return { files: runnable.map((s) => s.spec), skipped }
 }
 
 /** Green on the reference, red on the pristine stub, every mutant caught: the promise a kata makes. */
@@ -160,9 +177,14 @@ export async function verifySolution(kata: Kata, log: (line: string) => void): P
   const referenceSrc = join(kata.solutionDir, 'src')
   const reference = join(referenceSrc, 'index.ts')
   const workDir = join(kata.solutionDir, '.kata-check')
-  const skipped = await missingServices(kata)
-  if (skipped) {
-    const result: VerifyResult = { kata: kata.dir, stubSource: '-', items: [], skipped }
+  const { files, skipped: skippedSteps } = await stepsToRun(kata)
+  if (files?.length === 0) {
+    const result: VerifyResult = {
+      kata: kata.dir,
+      stubSource: '-',
+      items: [],
+      skipped: skippedSteps.join(' · '),
+    }
     mkdirSync(workDir, { recursive: true })
     writeFileSync(join(workDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`)
     return result
@@ -177,13 +199,13 @@ export async function verifySolution(kata: Kata, log: (line: string) => void): P
   }
 
   const green = await timed('green: the reference against the specs', () =>
-    runSpecs(kata, { implEntry: reference, report: true }),
+    runSpecs(kata, { implEntry: reference, report: true, ...(files ? { files } : {}) }),
   )
   items.push(...greenItems(green))
 
   const stub = materialisePristineStub(repoRoot, kata.kataDir, join(workDir, 'stub'))
   const red = await timed(`red: the pristine stub (${stub.source}) against the same specs`, () =>
-    runSpecs(kata, { implEntry: join(stub.dir, 'index.ts') }),
+    runSpecs(kata, { implEntry: join(stub.dir, 'index.ts'), ...(files ? { files } : {}) }),
   )
   items.push(...redItems(red, kata))
 
@@ -193,12 +215,18 @@ export async function verifySolution(kata: Kata, log: (line: string) => void): P
         implEntry: reference,
         plugins: [mutantOverlayPlugin(referenceSrc, mutant.dir)],
         bail: true,
+        ...(files ? { files } : {}),
       }),
     )
     items.push(mutantItem(mutant, run))
   }
 
-  const result: VerifyResult = { kata: kata.dir, stubSource: stub.source, items }
+  const result: VerifyResult = {
+    kata: kata.dir,
+    stubSource: stub.source,
+    items,
+    ...(skippedSteps.length ? { skippedSteps } : {}),
+  }
   mkdirSync(workDir, { recursive: true })
   writeFileSync(join(workDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`)
   return result

@@ -7,7 +7,11 @@ import { requireKata } from './require-kata.ts'
 /** `pnpm kata test <kata>`: the learner's code against the kata's specs, with the next step named. */
 export async function run(args: readonly string[]): Promise<number> {
   const kata = requireKata(args[0], 'pnpm kata test <kata>')
-  const run = await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts'), report: true })
+  const run = await runSpecs(kata, {
+    implEntry: join(kata.kataDir, 'src', 'index.ts'),
+    report: true,
+    cached: true,
+  })
   const status = statusFromRun(kata, run)
   rememberStatus(kata, status)
   const total = kata.meta.steps.length

@@ -1,7 +1,7 @@
 import { countItems } from '../check/check-result.ts'
 import { verifySolution } from '../check/verify-solution.ts'
 import { kataForSolution } from '../curriculum/workspace.ts'
-import { bold, dim, green, red, say } from '../ui/terminal.ts'
+import { bold, dim, green, red, say, yellow } from '../ui/terminal.ts'
 import { UsageError } from './command.ts'
 
 /** Run from a solution folder (its `check` script): green, red and mutant checks for one kata. */
@@ -10,6 +10,11 @@ export async function run(args: readonly string[]): Promise<number> {
   const kata = kataForSolution(dir)
   if (!kata) throw new UsageError(`${dir} is not a solution folder; run this in solutions/<NN-name>/`)
   const result = await verifySolution(kata, (line) => say(dim(`» ${line}`)))
+  if (result.skipped) {
+    say(yellow(`${kata.dir}: skipped here: ${result.skipped}`))
+    return 0
+  }
+  for (const step of result.skippedSteps ?? []) say(yellow(`- skipped ${step}`))
   for (const item of result.items.filter((i) => !i.ok))
     say(red(`✗ ${item.check} ${item.subject}: ${item.detail}`))
   for (const item of result.items.filter((i) => i.check === 'mutant' && i.ok))

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { createVitest, type TestModule } from 'vitest/node'
-import { toSpecRun } from '../check/run-specs.ts'
+import { LEARNER_RUN_SETTINGS, toSpecRun } from '../check/run-specs.ts'
 import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
 import { renderStepView } from '../ui/step-view.ts'
 import { bold, dim, say } from '../ui/terminal.ts'
@@ -46,7 +46,10 @@ export async function run(args: readonly string[]): Promise<number> {
       watch: true,
       reporters: [reporter],
     },
-    mode.poll ? { server: { watch: { usePolling: true, interval: 250 } } } : {},
+    {
+      test: LEARNER_RUN_SETTINGS,
+      ...(mode.poll ? { server: { watch: { usePolling: true, interval: 250 } } } : {}),
+    },
   )
   await vitest.start()
   // Runs until interrupted; vitest closes its workers on SIGINT/SIGTERM.

@@ -89,7 +89,7 @@ export async function currentStatus(kata: Kata): Promise<KataStatus> {
   if (cached) return cached
   const status = statusFromRun(
     kata,
-    await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts') }),
+    await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts'), cached: true }),
   )
   rememberStatus(kata, status)
   return status
