@@ -1,6 +1,15 @@
+import { probeService, type ServiceName } from '@eda/infra'
+import { servicesOf } from '../check/verify-solution.ts'
 import { type Kata, listKatas } from '../curriculum/workspace.ts'
-import { currentStatus, type KataStatus } from '../progress/kata-status.ts'
-import { bold, cyan, dim, green, say, yellow } from '../ui/terminal.ts'
+import { currentStatus, isPristine, type KataStatus } from '../progress/kata-status.ts'
+import { bold, cyan, dim, green, red, say, yellow } from '../ui/terminal.ts'
+
+/** The first service a kata needs that does not answer, if any (a bounded check, never a hang). */
+async function missingService(kata: Kata): Promise<ServiceName | undefined> {
+  if (isPristine(kata)) return undefined
+  for (const service of servicesOf(kata)) if (!(await probeService(service)).reachable) return service
+  return undefined
+}
 
 function describe(kata: Kata, status: KataStatus): string {
   const steps = kata.meta.steps.length
@@ -15,13 +24,30 @@ export async function run(): Promise<number> {
   const katas = listKatas()
   say(bold('EDA Katas: the curriculum'))
   let next: { kata: Kata; status: KataStatus } | undefined
+  const dirWidth = Math.max(...katas.map((k) => k.dir.length))
+  const titleWidth = Math.min(40, Math.max(...katas.map((k) => k.meta.title.length)))
   for (const kata of katas) {
-    const status = await currentStatus(kata)
-    if (!next && status.state !== 'solved') next = { kata, status }
+    const title =
+      kata.meta.title.length > titleWidth ? `${kata.meta.title.slice(0, titleWidth - 1)}…` : kata.meta.title
+    const row = `  ${cyan(kata.dir.padEnd(dirWidth))}  ${title.padEnd(titleWidth)}  ${dim(`~${kata.meta.minutes} min`.padStart(8))}  `
     const services = kata.meta.services.length ? dim(` [needs ${kata.meta.services.join(', ')}]`) : ''
-    say(
-      `  ${cyan(kata.dir.padEnd(22))} ${kata.meta.title.padEnd(34)} ${dim(`~${kata.meta.minutes} min`)}  ${describe(kata, status)}${services}`,
-    )
+    const missing = await missingService(kata)
+    if (missing) {
+      // Its specs would only be skipped: say what to start instead of guessing a status.
+      say(
+        `${row}${yellow(`status unknown: ${missing} is not running (pnpm infra up ${missing})`)}${services}`,
+      )
+      continue
+    }
+    try {
+      const status = await currentStatus(kata)
+      if (!next && status.state !== 'solved') next = { kata, status }
+      say(`${row}${describe(kata, status)}${services}`)
+    } catch (error) {
+      say(
+        `${row}${red(`status unknown: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)}`,
+      )
+    }
   }
   say()
   if (!next) {
