@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First command on a fresh machine (`npm run setup`): needs only Node.js and npm. Installs the pinned
-// pnpm if it is missing, installs the workspace, then shows the curriculum and starts kata 01.
+// pnpm if it is missing, installs the workspace, then shows the curriculum and starts kata 00.
 import { spawnSync } from 'node:child_process'
 
 const PNPM = '12.4.2'
@@ -38,10 +38,9 @@ if (run('pnpm', ['install', '--frozen-lockfile']).status !== 0) process.exit(1)
 step('your curriculum (pnpm kata)')
 run('pnpm', ['kata'])
 
-step('kata 01: its specs against the starting code (red is expected: making them green is the kata)')
-run('pnpm', ['kata', 'test', '01'])
+step('kata 00: its specs against the starting code (red is expected: making them green is the kata)')
+run('pnpm', ['kata', 'test', '00'])
 
-console.log(
-  '\nNext: read katas/01-pub-sub/README.md and edit katas/01-pub-sub/src/. Re-run with: pnpm kata test 01',
-)
+console.log('\nNext: read katas/00-messages/README.md and edit katas/00-messages/src/.')
+console.log('Re-run with: pnpm kata test 00, or keep pnpm kata watch 00 open while you work.')
 console.log('The full test suite (reference solutions, stubs, mutants, shared packages): pnpm test')

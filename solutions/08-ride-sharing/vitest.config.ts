@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url'
+import { defineProject, mergeConfig } from 'vitest/config'
+import { StepOrder } from '../../katas/08-ride-sharing/vitest.config.ts'
+import { withServices } from '../../shared/testkit/src/services/vitest-services.ts'
+import { sharedProject } from '../../vitest.shared.ts'
+
+// The kata's spec files, run against this reference: `#impl` points here instead of the stub.
+const kata = fileURLToPath(new URL('../../katas/08-ride-sharing/', import.meta.url))
+
+export default mergeConfig(
+  mergeConfig(
+    sharedProject,
+    defineProject({
+      resolve: { alias: { '#impl': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+      test: {
+        name: 'solution/08-ride-sharing',
+        dir: kata,
+        include: ['spec/**/*.spec.ts'],
+        testTimeout: 30_000,
+        ...withServices(['postgres', 'kafka', 'rabbitmq']),
+      },
+    }),
+  ),
+  { test: { sequence: { sequencer: StepOrder } } },
+)
