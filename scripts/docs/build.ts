@@ -69,7 +69,9 @@ if (!args.has('--no-site')) {
   const where = check ? 'checked (not written)' : 'written to docs/api/index.html'
   console.log(
     `docs: typedoc ${site.ok ? where : 'FAILED'} in ${seconds(siteStarted)}: API of ${site.packages.join(', ')}` +
-      (site.mermaid ? '' : '; Mermaid diagrams show as source (add the `mermaid` dev dependency to draw them)'),
+      (site.mermaid
+        ? ''
+        : '; Mermaid diagrams show as source (add the `mermaid` dev dependency to draw them)'),
   )
   if (!site.ok) problems.push('typedoc reported errors or warnings (above); warnings count as errors')
 }

@@ -64,18 +64,21 @@ const kataOrFail = (context: BlockContext, folder: string, fail: (reason: string
 const SERVICE_NAMES: Record<string, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ', postgres: 'PostgreSQL' }
 const serviceName = (s: string) => SERVICE_NAMES[s] ?? s
 
-/** `none`, `Kafka`, or `none; PostgreSQL for step 7` when only some steps need a server. */
+/** `none`, `Kafka`, or `none; RabbitMQ and PostgreSQL for step 5` when only some steps need them. */
 export function services(kata: Kata): string {
   const own = kata.services.length === 0 ? 'none' : kata.services.map(serviceName).join(', ')
-  const extra = new Map<string, number[]>()
-  kata.steps.forEach((step, i) => {
-    for (const s of step.services.filter((s) => !kata.services.includes(s))) {
-      extra.set(s, [...(extra.get(s) ?? []), i + 1])
-    }
-  })
-  const extras = [...extra].map(([s, steps]) => `${serviceName(s)} for step${steps.length > 1 ? 's' : ''} ${steps.join(', ')}`)
+  // Group the services that only some steps need by the set of steps needing them.
+  const bySteps = new Map<string, string[]>()
+  for (const service of new Set(kata.steps.flatMap((step) => step.services))) {
+    if (kata.services.includes(service)) continue
+    const steps = kata.steps.flatMap((step, i) => (step.services.includes(service) ? [i + 1] : []))
+    const key = `step${steps.length > 1 ? 's' : ''} ${ranges(steps)}`
+    bySteps.set(key, [...(bySteps.get(key) ?? []), serviceName(service)])
+  }
+  const extras = [...bySteps].map(([steps, names]) => `${names.join(' and ')} for ${steps}`)
   return [own, ...extras].join('; ')
 }
+
 const minutes = (kata: Kata) => `${kata.minutes} min${kata.minutesEstimated ? ' (estimate)' : ''}`
 
 /** A kata's name, linked to its README once the kata is published. */
@@ -131,7 +134,9 @@ const RENDERERS: Record<string, Renderer> = {
 
   /**
    * Block: an agenda. The opening comment holds the plan, one item a line: the start time
-   * (`09:00`), `kata <folder>` (its minutes come from kata.json), or `<minutes> <what>`.
+   * (`09:00`); `kata <folder>` (its minutes come from kata.json); `kata <folder> steps 1-7 <minutes>`
+   * for part of a kata (kata.json has no minutes per step, so the plan states them); or
+   * `<minutes> <what>`.
    */
   agenda(args, context, fail) {
     const lines = args
@@ -146,23 +151,24 @@ const RENDERERS: Record<string, Renderer> = {
     const rows: string[] = ['| Time | What | Minutes |', '| --- | --- | --- |']
     let kataMinutes = 0
     for (const item of lines.slice(1)) {
-      const kataItem = /^kata\s+(\S+)$/.exec(item)
+      const kataItem = /^kata\s+(\S+)(?:\s+steps\s+(\d+)-(\d+)\s+(\d+))?$/.exec(item)
       const timed = /^(\d+)\s+(.+)$/.exec(item)
-      let what: string
       let length: number
       if (kataItem?.[1] !== undefined) {
         const kata = kataOrFail(context, kataItem[1], fail)
-        const steps = kata.steps.length > 0 ? `, ${kata.steps.length} steps` : ''
-        what = `**${kataReference(kata, context)}**${steps}`
-        length = kata.minutes
+        const part = kataPart(kata, kataItem, fail)
+        length = part.minutes
         kataMinutes += length
-        rows.push(`| ${time(clock)} | ${what} | ${minutes(kata)} |`)
+        rows.push(
+          `| ${time(clock)} | **${kataReference(kata, context)}**${part.label} | ${part.minutesLabel} |`,
+        )
       } else if (timed?.[1] !== undefined && timed[2] !== undefined) {
-        what = timed[2]
         length = Number(timed[1])
-        rows.push(`| ${time(clock)} | ${what} | ${length} |`)
+        rows.push(`| ${time(clock)} | ${timed[2]} | ${length} |`)
       } else {
-        return fail(`agenda item "${item}" is neither "kata <folder>" nor "<minutes> <what>"`)
+        return fail(
+          `agenda item "${item}" is neither "kata <folder> [steps A-B <minutes>]" nor "<minutes> <what>"`,
+        )
       }
       clock += length
     }
@@ -170,4 +176,47 @@ const RENDERERS: Record<string, Renderer> = {
     const total = clock - Number(start[1]) * 60 - Number(start[2])
     return `${rows.join('\n')}\n\n${total} minutes in all, ${kataMinutes} of them hands-on in katas.`
   },
+}
+
+interface KataPart {
+  readonly minutes: number
+  /** After the kata's name: the steps, and the servers they need. */
+  readonly label: string
+  readonly minutesLabel: string
+}
+
+/** The whole kata, or the steps an agenda item names, with the services those steps need. */
+function kataPart(kata: Kata, item: RegExpExecArray, fail: (reason: string) => never): KataPart {
+  const total = kata.steps.length
+  const [from, to, minutes] = [item[2], item[3], item[4]].map(Number)
+  const whole = item[2] === undefined
+  if (!whole && !(from !== undefined && to !== undefined && from >= 1 && from <= to && to <= total)) {
+    fail(`kata ${kata.folder} has steps 1-${total}; "steps ${item[2]}-${item[3]}" is not among them`)
+  }
+  const chosen = whole ? kata.steps : kata.steps.slice((from ?? 1) - 1, to)
+  const needed = [...new Set([...kata.services, ...chosen.flatMap((s) => s.services)])].map(serviceName)
+  const needs = needed.length > 0 ? `; needs ${needed.join(' and ')}` : ''
+  if (whole) {
+    return {
+      minutes: kata.minutes,
+      label: `${total > 0 ? `, ${total} step${total === 1 ? '' : 's'}` : ''}${needs}`,
+      minutesLabel: `${kata.minutes}${kata.minutesEstimated ? ' (estimate)' : ''}`,
+    }
+  }
+  return {
+    minutes: minutes ?? 0,
+    label: `, steps ${from}–${to} of ${total}${needs}`,
+    minutesLabel: `${minutes} (of ${kata.minutes} for the whole kata)`,
+  }
+}
+
+/** `[2, 3, 4, 7]` → `2–4, 7`. */
+function ranges(numbers: readonly number[]): string {
+  const parts: string[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    const first = numbers[i]
+    while (numbers[i + 1] !== undefined && numbers[i + 1] === (numbers[i] ?? 0) + 1) i++
+    parts.push(first === numbers[i] ? `${first}` : `${first}–${numbers[i]}`)
+  }
+  return parts.join(', ')
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import type { Kata } from './curriculum.ts'
 import { GeneratedBlockError, renderBlocks } from './generated-blocks.ts'
 import { collectQuestions, renderInterviewPage } from './interview-questions.ts'
@@ -19,7 +19,9 @@ export function generatedPages(root: string, curriculum: readonly Kata[]): Gener
   const docs = join(root, 'docs')
   const interviewPage = join(docs, 'interview-questions.md')
   const collected = collectQuestions(curriculum, docs)
-  const files = [{ path: interviewPage, text: renderInterviewPage(collected, curriculum, root, interviewPage) }]
+  const files = [
+    { path: interviewPage, text: renderInterviewPage(collected, curriculum, root, interviewPage) },
+  ]
   for (const path of markdownUnder(docs)) {
     if (path === interviewPage) continue
     const text = readFileSync(path, 'utf8')
@@ -34,11 +36,14 @@ export function generatedPages(root: string, curriculum: readonly Kata[]): Gener
 }
 
 function markdownUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((path) => !relative(dir, path).startsWith('api'))
-    .sort()
+  return (
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.md'))
+      .map((e) => join(e.parentPath, e.name))
+      // docs/api is typedoc's output, not pages of ours.
+      .filter((path) => !relative(dir, path).startsWith(`api${sep}`))
+      .sort()
+  )
 }
 
 /**
@@ -50,7 +55,8 @@ export function guideOrder(root: string): string[] {
   const text = readFileSync(index, 'utf8')
   const all = headings(text)
   const start = all.find((h) => h.level === 2 && /^concept guides$/i.test(plainText(h.text)))
-  if (start === undefined) throw new GeneratedBlockError('docs/index.md', 1, 'needs a "## Concept guides" section')
+  if (start === undefined)
+    throw new GeneratedBlockError('docs/index.md', 1, 'needs a "## Concept guides" section')
   const end = all.find((h) => h.line > start.line && h.level <= 2)?.line ?? Number.POSITIVE_INFINITY
   const guidesDir = join(root, 'docs', 'guides')
   const ordered = [

@@ -50,11 +50,12 @@ export function parseQuestions(section: string): InterviewQuestion[] {
     }
     previousBlank = line.text.trim() === ''
   }
-  return questions.map((q) => ({
-    question: q.question,
-    // List-item answers were indented under their item; on the page they stand alone.
-    answer: dedent(q.answer.join('\n')).trim(),
-  }))
+  return questions.map((q) => {
+    // A list item's answer starts on the item's line and continues indented under it; on the
+    // page it stands alone, so the continuation loses that indent.
+    const [first = '', ...rest] = q.answer
+    return { question: q.question, answer: `${first}\n${dedent(rest.join('\n'))}`.trim() }
+  })
 }
 
 function dedent(text: string): string {

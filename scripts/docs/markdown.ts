@@ -28,7 +28,12 @@ export function scanLines(markdown: string): Line[] {
     if (fence !== undefined) {
       // A closing fence uses the same character, at least as many, and nothing after it.
       const closing = match?.[1]
-      if (closing?.[0] === fence[0] && closing.length >= fence.length && text.trim() === closing) {
+      if (
+        closing !== undefined &&
+        closing[0] === fence[0] &&
+        closing.length >= fence.length &&
+        text.trim() === closing
+      ) {
         fence = undefined
       }
       lines.push({ number: index + 1, text, inCode: true })
@@ -96,6 +101,16 @@ export function slug(heading: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-')
+}
+
+/** typedoc 0.28's Slugger.serialize, lower-cased as its default `sluggerConfiguration` does. */
+export function typedocSlug(text: string): string {
+  const slugged = text
+    .trim()
+    .replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '')
+    .replace(/\s/g, '-')
+    .replace(/--+/, '-')
+  return (slugged || '_').toLocaleLowerCase()
 }
 
 /** Every anchor a file offers: heading slugs (duplicates numbered as GitHub does) and HTML ids. */

@@ -1,10 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
-import { Application, Converter, type DocumentReflection, type TypeDocOptions } from 'typedoc'
+import {
+  Application,
+  type CommentDisplayPart,
+  Converter,
+  type DocumentReflection,
+  type ProjectReflection,
+  Reflection,
+  ReflectionKind,
+  type TypeDocOptions,
+} from 'typedoc'
 import { type Kata, kataLabel } from './curriculum.ts'
-import { title } from './markdown.ts'
+import { headings, plainText, slug, title, typedocSlug } from './markdown.ts'
 
 export interface SiteInput {
   readonly root: string
@@ -30,9 +38,12 @@ const posix = (path: string) => path.split(sep).join('/')
  */
 export async function buildSite(input: SiteInput): Promise<SiteResult> {
   const { root, curriculum } = input
-  // Section pages that group the guides and the katas live outside the repository: they are
-  // navigation, not content anyone should edit.
-  const staging = mkdtempSync(join(tmpdir(), 'eda-docs-'))
+  // Section pages that group the guides and the katas are navigation, not content anyone should
+  // edit, so they are written to an ignored cache folder. It must be inside the repository:
+  // typedoc expands its documents from their common folder, and / is not one it accepts.
+  const cache = join(root, 'node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  const staging = mkdtempSync(join(cache, 'eda-docs-'))
   try {
     const guidesPage = writeSection(staging, 'guides.md', 'Concept guides', input.guides, (g) => [
       `- [${title(readFileSync(g, 'utf8')) ?? g}](${posix(relative(staging, g))})`,
@@ -55,7 +66,9 @@ export async function buildSite(input: SiteInput): Promise<SiteResult> {
       join(root, 'shared', 'testkit'),
       ...published.flatMap((k) => (k.solutionEntry === undefined ? [] : [join(root, 'solutions', k.folder)])),
     ]
+    const readme = join(root, 'README.md')
     const documents = [
+      readme,
       guidesPage,
       katasPage,
       ...['workshop.md', 'interview-questions.md', 'benchmarks.md', 'authoring-katas.md']
@@ -75,7 +88,13 @@ export async function buildSite(input: SiteInput): Promise<SiteResult> {
     app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, document: DocumentReflection) => {
       // Documents are named after their file; a page's own first heading reads better.
       const path = document.project.files.getReflectionPath(document)
-      const heading = path === undefined ? undefined : title(readFileSync(path, 'utf8'))
+      // The project README's heading is the site's own name; call it what it is.
+      const heading =
+        path === undefined
+          ? undefined
+          : posix(path) === posix(readme)
+            ? 'Project README'
+            : title(readFileSync(path, 'utf8'))
       if (heading !== undefined && document.frontmatter.title === undefined) document.name = heading
     })
     const failed = () =>
@@ -88,6 +107,7 @@ export async function buildSite(input: SiteInput): Promise<SiteResult> {
     if (failed()) return result(false)
     const project = await app.convert()
     if (project === undefined || failed()) return result(false)
+    useTypedocAnchors(project)
     app.validate(project)
     if (failed()) return result(false)
     await app.generateOutputs(project)
@@ -155,4 +175,48 @@ function mermaidScript(root: string, staging: string): string | undefined {
   const path = join(staging, 'mermaid.js')
   writeFileSync(path, `${readFileSync(library, 'utf8')}\n${start}`)
   return path
+}
+
+/**
+ * Links in the Markdown use GitHub's heading anchors, which the link check verifies. typedoc slugs
+ * headings its own way (it keeps `·`, and collapses only the first run of hyphens), and fails the
+ * build on an anchor it does not know. Translate each anchor into a linked document's heading to
+ * typedoc's spelling of the same heading, so a link that works on GitHub works in the site too.
+ */
+function useTypedocAnchors(project: ProjectReflection): void {
+  const translations = new Map<string, Map<string, string>>()
+  const translationsFor = (path: string) => {
+    let map = translations.get(path)
+    if (map === undefined) {
+      map = new Map()
+      const github = new Map<string, number>()
+      const typedoc = new Map<string, number>()
+      for (const heading of headings(readFileSync(path, 'utf8'))) {
+        map.set(numbered(github, slug(heading.text)), numbered(typedoc, typedocSlug(plainText(heading.text))))
+      }
+      translations.set(path, map)
+    }
+    return map
+  }
+  const translate = (parts: readonly CommentDisplayPart[] | undefined) => {
+    for (const part of parts ?? []) {
+      if (part.kind !== 'relative-link' || part.target === undefined || part.targetAnchor === undefined)
+        continue
+      const target = project.files.resolve(part.target, project)
+      const path = target instanceof Reflection ? project.files.getReflectionPath(target) : undefined
+      if (path === undefined || !/\.md$/i.test(path)) continue
+      part.targetAnchor = translationsFor(path).get(part.targetAnchor.toLowerCase()) ?? part.targetAnchor
+    }
+  }
+  translate(project.readme)
+  for (const reflection of project.getReflectionsByKind(ReflectionKind.Document)) {
+    translate((reflection as DocumentReflection).content)
+  }
+}
+
+/** Heading anchors repeat with -1, -2... in both schemes. */
+function numbered(seen: Map<string, number>, base: string): string {
+  const count = seen.get(base) ?? 0
+  seen.set(base, count + 1)
+  return count === 0 ? base : `${base}-${count}`
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureServices, isInfraRequired, SERVICE_NAMES } from '@eda/infra'
 import { countItems } from '../check/check-result.ts'
@@ -96,6 +96,47 @@ function tallyShared(tally: Tally) {
   }
 }
 
+/** The docs: their scripts' tests and types, then the site build and link check (nothing written). */
+function docsCheck(tally: Tally) {
+  const report = join(repoRoot, '.kata', 'docs-tests.json')
+  rmSync(report, { force: true })
+  spawnSync(
+    'pnpm',
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--root',
+      'scripts/docs',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { cwd: repoRoot, stdio: 'inherit' },
+  )
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number
+      numFailedTests: number
+    }
+    tally.passed += json.numPassedTests
+    tally.failed += json.numFailedTests
+    const text = `scripts/docs: ${json.numPassedTests} passed, ${json.numFailedTests} failed`
+    tally.lines.push(json.numFailedTests ? red(`✗ ${text}`) : green(`✓ ${text}`))
+  } else {
+    tally.failed++
+    tally.lines.push(red('✗ scripts/docs: no test result (see the log above)'))
+  }
+  for (const [label, args] of [
+    ['docs scripts typecheck', ['exec', 'tsc', '-p', 'scripts/docs']],
+    ['docs site build and link check (pnpm docs:check)', ['docs:check']],
+  ] as const) {
+    const ok = spawnSync('pnpm', [...args], { cwd: repoRoot, stdio: 'inherit' }).status === 0
+    ok ? tally.passed++ : tally.failed++
+    tally.lines.push(ok ? green(`✓ ${label}`) : red(`✗ ${label}`))
+  }
+}
+
 function formatCheck(tally: Tally) {
   const result = spawnSync('pnpm', ['exec', 'biome', 'ci', '.', '--max-diagnostics=20'], {
     cwd: repoRoot,
@@ -140,6 +181,7 @@ export async function run(): Promise<number> {
     tallyKatas(tally)
     tallyShared(tally)
     tallyTasks(turbo.summary, tally)
+    docsCheck(tally)
     formatCheck(tally)
     if (turbo.exitCode !== 0 && tally.failed === 0) {
       tally.failed++
