@@ -26,7 +26,9 @@ const benches = groups.flatMap((group) =>
 )
 
 const [workspace, name, ...rest] = process.argv.slice(2)
-const chosen = benches.filter((b) => (!workspace || b.workspace === workspace) && (!name || b.name === name))
+// A workspace is named by its folder (`04-snapshots`) or without its number (`snapshots`).
+const named = (folder: string) => folder === workspace || folder.replace(/^\d\d-/, '') === workspace
+const chosen = benches.filter((b) => (!workspace || named(b.workspace)) && (!name || b.name === name))
 if (!workspace || chosen.length === 0) {
   if (workspace) console.error(`no benchmark matches "${[workspace, name].filter(Boolean).join(' ')}"`)
   console.log('Benchmarks (run with: pnpm bench <workspace> <name>):')

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path'
 import type { Plugin } from 'vitest/config'
 import { startVitest, type TestModule } from 'vitest/node'
 import { type Kata, repoRoot } from '../curriculum/workspace.ts'
+import { StepOrderSequencer } from './step-order-sequencer.ts'
 
 export interface TestOutcome {
   /** Spec file name, e.g. `01-subscribe.spec.ts`. */
@@ -69,7 +70,7 @@ export async function runSpecs(kata: Kata, options: SpecRunOptions): Promise<Spe
     {
       resolve: { alias: [{ find: /^#impl$/, replacement: options.implEntry }] },
       plugins: options.plugins ?? [],
-      ...(options.cached ? { test: LEARNER_RUN_SETTINGS } : {}),
+      test: { sequence: { sequencer: StepOrderSequencer }, ...(options.cached ? LEARNER_RUN_SETTINGS : {}) },
     },
   )
   try {

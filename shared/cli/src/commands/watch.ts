@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { createVitest, type TestModule } from 'vitest/node'
 import { LEARNER_RUN_SETTINGS, toSpecRun } from '../check/run-specs.ts'
+import { StepOrderSequencer } from '../check/step-order-sequencer.ts'
 import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
 import { renderStepView } from '../ui/step-view.ts'
 import { bold, dim, say } from '../ui/terminal.ts'
@@ -47,7 +48,7 @@ export async function run(args: readonly string[]): Promise<number> {
       reporters: [reporter],
     },
     {
-      test: LEARNER_RUN_SETTINGS,
+      test: { ...LEARNER_RUN_SETTINGS, sequence: { sequencer: StepOrderSequencer } },
       ...(mode.poll ? { server: { watch: { usePolling: true, interval: 250 } } } : {}),
     },
   )
