@@ -28,7 +28,7 @@ describe('kata.json', () => {
   it('reads a valid file, with defaults for the optional lists', () => {
     const meta = readKataMetadata(write(valid))
     expect(meta).toMatchObject({ name: 'pub-sub', order: 1, minutes: 90, redAllowList: [] })
-    expect(meta.steps).toEqual([{ spec: '01-topic-matching.spec.ts', title: 'Match topics', services: [] }])
+    expect(meta.steps).toEqual([{ spec: '01-topic-matching.spec.ts', title: 'Match topics' }])
   })
 
   it.each([

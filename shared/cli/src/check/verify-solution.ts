@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isInfraRequired, probeService, type ServiceName } from '@eda/infra'
+import { kataServices, stepServices } from '../curriculum/kata-metadata.ts'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 import type { CheckItem, VerifyResult } from './check-result.ts'
@@ -136,9 +137,7 @@ function mutantItem(mutant: Mutant, run: SpecRun): CheckItem {
 }
 
 /** Every service a kata's specs talk to: the kata's own and its steps'. */
-export const servicesOf = (kata: Kata): ServiceName[] => [
-  ...new Set([...kata.meta.services, ...kata.meta.steps.flatMap((s) => s.services)]),
-]
+export const servicesOf = (kata: Kata): ServiceName[] => kataServices(kata.meta)
 
 /**
  * Outside CI, steps whose services are missing are left out, each with the reason and the fix; in
@@ -156,9 +155,7 @@ async function stepsToRun(kata: Kata): Promise<{ files?: string[]; skipped: stri
       )
   }
   if (missing.size === 0) return { skipped: [] }
-  const needs = (step: Kata['meta']['steps'][number]) => [
-    ...new Set([...kata.meta.services, ...step.services]),
-  ]
+  const needs = (step: Kata['meta']['steps'][number]) => stepServices(kata.meta, step)
   const runnable = kata.meta.steps.filter((step) => needs(step).every((s) => !missing.has(s)))
   const skipped = kata.meta.steps
     .filter((step) => !runnable.includes(step))

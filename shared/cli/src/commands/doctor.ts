@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { probeService, SERVICE_NAMES, type ServiceName, serviceAddress, serviceConfig } from '@eda/infra'
+import { kataServices } from '../curriculum/kata-metadata.ts'
 import { listKatas, repoRoot } from '../curriculum/workspace.ts'
 import { bold, dim, green, red, say, yellow } from '../ui/terminal.ts'
 
@@ -64,8 +65,7 @@ function toolchain(): Finding[] {
 async function services(): Promise<Finding[]> {
   const config = serviceConfig()
   const katas = listKatas()
-  const users = (s: ServiceName) =>
-    katas.filter((k) => k.meta.services.includes(s) || k.meta.steps.some((st) => st.services.includes(s)))
+  const users = (s: ServiceName) => katas.filter((k) => kataServices(k.meta).includes(s))
   const results = await Promise.all(SERVICE_NAMES.map((s) => probeService(s, { config })))
   return SERVICE_NAMES.map((service, i) => {
     const result = results[i] ?? { reachable: false as const, reason: 'not checked' }

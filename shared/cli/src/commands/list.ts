@@ -1,5 +1,6 @@
 import { probeService, type ServiceName } from '@eda/infra'
 import { servicesOf } from '../check/verify-solution.ts'
+import { kataServices } from '../curriculum/kata-metadata.ts'
 import { type Kata, listKatas } from '../curriculum/workspace.ts'
 import { currentStatus, isPristine, type KataStatus } from '../progress/kata-status.ts'
 import { bold, cyan, dim, green, red, say, yellow } from '../ui/terminal.ts'
@@ -30,7 +31,8 @@ export async function run(): Promise<number> {
     const title =
       kata.meta.title.length > titleWidth ? `${kata.meta.title.slice(0, titleWidth - 1)}…` : kata.meta.title
     const row = `  ${cyan(kata.dir.padEnd(dirWidth))}  ${title.padEnd(titleWidth)}  ${dim(`~${kata.meta.minutes} min`.padStart(8))}  `
-    const services = kata.meta.services.length ? dim(` [needs ${kata.meta.services.join(', ')}]`) : ''
+    const needed = kataServices(kata.meta)
+    const services = needed.length ? dim(` [needs ${needed.join(', ')}]`) : ''
     const missing = await missingService(kata)
     if (missing) {
       // Its specs would only be skipped: say what to start instead of guessing a status.

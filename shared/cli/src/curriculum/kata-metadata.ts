@@ -9,8 +9,8 @@ export interface KataStep {
   /** File name of the step's spec, relative to the kata's `spec/` folder. */
   readonly spec: string
   readonly title: string
-  /** Services this step needs in addition to the kata's own. */
-  readonly services: readonly ServiceName[]
+  /** Services this step needs; when absent, the kata's own list applies (so `[]` marks an in-process step). */
+  readonly services?: readonly ServiceName[]
 }
 
 /** A spec test that is meant to pass on the stub, with the reason the red check accepts it. */
@@ -77,7 +77,7 @@ function validateKataMetadata(file: string, raw: unknown): KataMetadata {
     return {
       spec: step.spec as string,
       title: step.title as string,
-      services: services(step.services, `steps[${i}].services`),
+      ...(step.services === undefined ? {} : { services: services(step.services, `steps[${i}].services`) }),
     }
   })
   const allow = Array.isArray(o.redAllowList) ? o.redAllowList : []
@@ -99,3 +99,12 @@ function validateKataMetadata(file: string, raw: unknown): KataMetadata {
     redAllowList,
   }
 }
+
+/** The services one step's specs need: its own list, or the kata's when it has none. */
+export const stepServices = (meta: KataMetadata, step: KataStep): readonly ServiceName[] =>
+  step.services ?? meta.services
+
+/** Every service any of a kata's steps needs. */
+export const kataServices = (meta: KataMetadata): ServiceName[] => [
+  ...new Set(meta.steps.flatMap((step) => stepServices(meta, step))),
+]
