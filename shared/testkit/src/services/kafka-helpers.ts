@@ -7,6 +7,7 @@ import {
   logLevel,
 } from 'kafkajs'
 import { uniqueName } from '../unique-name.ts'
+import { waitFor } from '../wait-for.ts'
 import { WaitForTimeoutError } from '../wait-for-timeout-error.ts'
 import type { CleanupRegistry } from './cleanup-registry.ts'
 import { kafkaBrokers } from './service-addresses.ts'
@@ -36,18 +37,33 @@ export interface CreateTopicOptions {
  */
 export async function createTopic(admin: Admin, options: CreateTopicOptions = {}): Promise<string> {
   const topic = options.topic ?? uniqueName(options.prefix ?? 'topic')
+  const partitions = options.partitions ?? 1
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [
       {
         topic,
-        numPartitions: options.partitions ?? 1,
+        numPartitions: partitions,
         replicationFactor: 1,
         configEntries: Object.entries(options.config ?? {}).map(([name, value]) => ({ name, value })),
       },
     ],
   })
   options.cleanup?.add(`delete topic ${topic}`, () => deleteTopicIfExists(admin, topic))
+  // Not createTopics' waitForLeaders: right after a KRaft broker creates a topic its metadata may
+  // still answer UNKNOWN_TOPIC_OR_PARTITION, which kafkajs retries only as LEADER_NOT_AVAILABLE.
+  await waitFor(
+    async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] })
+      const found = topics[0]?.partitions ?? []
+      return found.length === partitions && found.every((p) => p.leader >= 0)
+    },
+    {
+      what: `a leader for each of the ${partitions} partition(s) of topic ${topic}`,
+      timeoutMs: 15_000,
+      intervalMs: 50,
+    },
+  )
   return topic
 }
 
