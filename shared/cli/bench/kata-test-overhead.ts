@@ -1,12 +1,15 @@
-// What does `pnpm kata test 01` cost, compared with a bare `vitest run` of a one-test project and
-// with vitest run straight in the kata's folder? Runs the three side by side, interleaved, in one
-// run, and prints medians and ratios. Usage: pnpm bench kata kata-test-overhead [runs]
+// What does `pnpm kata test <kata>` cost, compared with a bare `vitest run` of a one-test project
+// and with vitest run straight in the kata's folder? Runs the three side by side, interleaved, in
+// one run, and prints medians and ratios. Usage: pnpm bench cli kata-test-overhead [runs] [kata]
+// (default kata: 00, entirely in process).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot } from '../src/curriculum/workspace.ts'
+import { findKata, kataRef, repoRoot } from '../src/curriculum/workspace.ts'
 
 const runs = Number(process.argv[2] ?? 7)
+const kata = findKata(process.argv[3] ?? '00')
+if (!kata) throw new Error(`no kata ${process.argv[3]}`)
 const vitestBin = join(repoRoot, 'node_modules', '.bin', 'vitest')
 const oneTest = join(repoRoot, '.bench', 'one-test')
 mkdirSync(oneTest, { recursive: true })
@@ -23,13 +26,13 @@ const subjects = [
     args: ['run', '--config=false'],
     cwd: oneTest,
   },
+  { name: `vitest run in katas/${kata.dir}`, cmd: vitestBin, args: ['run'], cwd: kata.kataDir },
   {
-    name: 'vitest run in katas/01-pub-sub',
-    cmd: vitestBin,
-    args: ['run'],
-    cwd: join(repoRoot, 'katas', '01-pub-sub'),
+    name: `pnpm kata test ${kataRef(kata)} (from the root)`,
+    cmd: 'pnpm',
+    args: ['kata', 'test', kataRef(kata)],
+    cwd: repoRoot,
   },
-  { name: 'pnpm kata test 01 (from the root)', cmd: 'pnpm', args: ['kata', 'test', '01'], cwd: repoRoot },
 ]
 
 const times = subjects.map(() => [] as number[])
@@ -53,3 +56,5 @@ subjects.forEach((s, j) => {
   const m = medians[j] ?? Number.NaN
   console.log(`| ${s.name} | ${(m / 1000).toFixed(2)} s | ${(m / base).toFixed(2)}× |`)
 })
+const cli = (medians[2] ?? Number.NaN) - (medians[1] ?? Number.NaN)
+console.log(`CLI overhead over vitest in the kata's folder: ${(cli / 1000).toFixed(2)} s`)

@@ -13,7 +13,8 @@ const workspaceDirs = (root: string, group: 'shared' | 'solutions') => {
   const dir = join(root, group)
   return existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
+        // A folder without package.json is no workspace (pnpm may leave an empty node_modules behind).
+        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'package.json')))
         .map((d) => join(dir, d.name))
     : []
 }
