@@ -1,19 +1,23 @@
-// How long after a save does `pnpm kata watch 01` show the new result? Starts the watcher on kata 01,
-// saves a file of its src/ several times (adding, then removing, a trailing comment), and measures
+// How long after a save does `pnpm kata watch <kata>` show the new result? Starts the watcher,
+// saves its src/index.ts several times (adding, then removing, a trailing comment), and measures
 // from each save to the re-rendered view. The file is restored at the end.
-// Usage: pnpm bench cli watch-rerun [saves]
+// Usage: pnpm bench cli watch-rerun [saves] [kata]   (default kata: 00, entirely in process)
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { repoRoot } from '../src/curriculum/workspace.ts'
+import { findKata, kataRef } from '../src/curriculum/workspace.ts'
 
 const saves = Number(process.argv[2] ?? 10)
 const bin = fileURLToPath(new URL('../bin/kata.js', import.meta.url))
-const file = join(repoRoot, 'katas', '01-pub-sub', 'src', 'topic-matcher.ts')
+const kata = findKata(process.argv[3] ?? '00')
+if (!kata) throw new Error(`no kata ${process.argv[3]}`)
+const file = join(kata.kataDir, 'src', 'index.ts')
 const original = readFileSync(file, 'utf8')
 
-const child = spawn(process.execPath, [bin, 'watch', '01'], { env: { ...process.env, NO_COLOR: '1' } })
+const child = spawn(process.execPath, [bin, 'watch', kataRef(kata)], {
+  env: { ...process.env, NO_COLOR: '1' },
+})
 let output = ''
 child.stdout.on('data', (chunk: Buffer) => {
   output += chunk.toString()
@@ -46,7 +50,7 @@ try {
   child.kill('SIGINT')
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
-console.log(`saves: ${saves}; Node ${process.version}`)
+console.log(`kata ${kata.dir}, saves: ${saves}; Node ${process.version}`)
 console.log('| measure | median | min | max |')
 console.log('|---|---|---|---|')
 for (const [name, xs] of [

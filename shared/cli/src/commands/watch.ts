@@ -10,7 +10,9 @@ import { requireKata } from './require-kata.ts'
 
 /**
  * `pnpm kata watch <kata> [--poll]`: re-runs the kata's specs on every save and shows only the
- * first failing step. Vitest's watcher keeps its workers and module graph warm between runs.
+ * first failing step. Vitest's watcher keeps its workers and module graph warm between runs; with
+ * the spec files in step order and `bail`, a run stops at the first failure, so a save costs the
+ * steps up to the current one, not the whole kata.
  */
 export async function run(args: readonly string[]): Promise<number> {
   const kata = requireKata(args[0], 'pnpm kata watch <kata> [--poll]')
@@ -46,6 +48,7 @@ export async function run(args: readonly string[]): Promise<number> {
       config: join(kata.kataDir, 'vitest.config.ts'),
       watch: true,
       reporters: [reporter],
+      bail: 1,
     },
     {
       test: { ...LEARNER_RUN_SETTINGS, sequence: { sequencer: StepOrderSequencer } },
