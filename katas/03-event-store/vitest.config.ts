@@ -1,5 +1,4 @@
 import { defineProject, mergeConfig } from 'vitest/config'
-import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { withServices } from '../../shared/testkit/src/services/vitest-services.ts'
 import { sharedProject } from '../../vitest.shared.ts'
 
@@ -7,12 +6,6 @@ import { sharedProject } from '../../vitest.shared.ts'
 // runs these same spec files with `#impl` pointing at the reference instead.
 // Every step runs in memory, on PGlite (embedded) and on PostgreSQL: the server is probed once
 // before the specs; without it those blocks are skipped locally and fail in CI.
-class StepOrder extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId))
-  }
-}
-
 export default mergeConfig(
   sharedProject,
   defineProject({
@@ -21,9 +14,6 @@ export default mergeConfig(
       include: ['spec/**/*.spec.ts'],
       // A PGlite start (first query of a spec file) takes a few seconds on a busy 2-core machine.
       testTimeout: 20_000,
-      // Steps run in their order (01, 02...), not slowest first: results read like the README, and
-      // a wrong solution is caught by the earliest step that can see it.
-      sequence: { sequencer: StepOrder },
       ...withServices(['postgres']),
     },
   }),

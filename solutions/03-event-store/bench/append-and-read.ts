@@ -3,7 +3,7 @@
 // batch appends, and a readAll catch-up from the start. Every append carries a concurrency check
 // (expectedVersion NO_STREAM), so the store does all the work it does in production.
 //
-//   pnpm bench 03-event-store append-and-read [--singles 2000] [--batches 100] [--writers 8]
+//   pnpm bench event-store append-and-read [--singles 2000] [--batches 100] [--writers 8]
 //     [--backends postgres,pglite,memory]
 //
 // Goals (issue 6): single appends keep at least 50% of the raw INSERT rate; 100-event batches

@@ -64,7 +64,8 @@ export class InMemoryEventStore implements EventStore {
     if (retried) return retried
 
     const stream = this.#streams.get(streamId) ?? []
-    checkExpectedVersion(streamId, expected, stream.length === 0 ? NO_STREAM : stream.length)
+    const version = stream.length
+    checkExpectedVersion(streamId, expected, version === 0 ? NO_STREAM : version)
 
     const recordedAt = new Date()
     const lastGlobal = this.#all.at(-1)?.globalPosition ?? 0n
@@ -72,7 +73,7 @@ export class InMemoryEventStore implements EventStore {
       (event, i): RecordedEvent =>
         deepFreeze({
           streamId,
-          streamPosition: stream.length + 1 + i,
+          streamPosition: version + 1 + i,
           globalPosition: lastGlobal + 1n + BigInt(i),
           recordedAt: new Date(recordedAt),
           event,
@@ -81,13 +82,16 @@ export class InMemoryEventStore implements EventStore {
     // Nothing is visible yet: if the hook throws, there is nothing to undo.
     await beforeCommit?.(records.map(copyOf))
 
-    this.#streams.set(streamId, [...stream, ...records])
-    this.#all.push(...records)
-    for (const record of records) this.#byEventId.set(record.event.eventId, record)
+    if (version === 0) this.#streams.set(streamId, stream)
+    for (const record of records) {
+      stream.push(record)
+      this.#all.push(record)
+      this.#byEventId.set(record.event.eventId, record)
+    }
     const last = records.at(-1)!
     return {
       nextExpectedVersion: last.streamPosition,
-      createdNewStream: stream.length === 0,
+      createdNewStream: version === 0,
       lastGlobalPosition: last.globalPosition,
     }
   }

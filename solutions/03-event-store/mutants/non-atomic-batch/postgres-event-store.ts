@@ -203,18 +203,16 @@ export class PostgresEventStore implements EventStore {
     )
     if (rows.length === 0) return undefined
     // The events are the validated copies just written; only the store's own fields come back.
-    const first = Math.min(...rows.map((row) => Number(row.stream_position)))
+    // Positions are the version + 1, 2, 3... in batch order, so sorted rows line up with the batch.
     const records = rows
-      .map(
-        (row): RecordedEvent => ({
-          streamId,
-          streamPosition: Number(row.stream_position),
-          globalPosition: BigInt(row.global_position),
-          recordedAt: row.recorded_at,
-          event: batch[Number(row.stream_position) - first]!,
-        }),
-      )
+      .map((row) => ({
+        streamId,
+        streamPosition: Number(row.stream_position),
+        globalPosition: BigInt(row.global_position),
+        recordedAt: row.recorded_at,
+      }))
       .sort((a, b) => a.streamPosition - b.streamPosition)
+      .map((stored, i): RecordedEvent => ({ ...stored, event: batch[i]! }))
     // Still inside the transaction: if the hook throws, the rollback takes the events with it.
     if (beforeCommit) await beforeCommit(records)
     const last = records.at(-1)!
