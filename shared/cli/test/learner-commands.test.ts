@@ -131,3 +131,23 @@ describe('HINTS.md of every kata in this repository', () => {
     }
   })
 })
+
+describe('parseHints', () => {
+  it('joins qualified bullets of one level, in the order written', () => {
+    const [step] = parseHints(
+      [
+        '## Step 1 · Append',
+        '- **Nudge:** a stream is an array.',
+        '- **Approach (in memory):** a map of arrays.',
+        '- **Approach (SQL):** one table,',
+        '  one statement.',
+        '- **Near-solution:** positions from 1.',
+      ].join('\n'),
+    )
+    expect(step?.levels).toEqual([
+      { level: 'Nudge', text: 'a stream is an array.' },
+      { level: 'Approach', text: '(in memory) a map of arrays. (SQL) one table, one statement.' },
+      { level: 'Near-solution', text: 'positions from 1.' },
+    ])
+  })
+})

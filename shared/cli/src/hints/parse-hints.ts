@@ -10,7 +10,9 @@ export interface StepHints {
 }
 
 const HEADING = /^##\s+Step\s+(\d+)\s*[·:—-]?\s*(.*)$/
-const BULLET = /^-\s+\*\*(Nudge|Approach|Near-solution):\*\*\s*(.*)$/
+// `- **Approach:**`, or with a qualifier, `- **Approach (SQL):**`: several bullets of one level
+// (one per backend, say) make one level, shown together.
+const BULLET = /^-\s+\*\*(Nudge|Approach|Near-solution)\s*(\([^)]*\))?:\*\*\s*(.*)$/
 
 /**
  * Reads a kata's HINTS.md: a `## Step N · title` heading per step, then three bullets,
@@ -35,8 +37,16 @@ export function parseHints(markdown: string): StepHints[] {
     }
     const start = BULLET.exec(line)
     if (start && current) {
-      bullet = { level: start[1] as HintLevel, text: (start[2] ?? '').trim() }
-      current.levels.push(bullet)
+      const level = start[1] as HintLevel
+      const text = `${start[2] ? `${start[2]} ` : ''}${(start[3] ?? '').trim()}`
+      const previous = current.levels.at(-1)
+      if (previous?.level === level) {
+        previous.text += ` ${text}`
+        bullet = previous
+      } else {
+        bullet = { level, text }
+        current.levels.push(bullet)
+      }
     } else if (bullet && /^\s+\S/.test(line)) {
       bullet.text += ` ${line.trim()}`
     } else if (line.trim() === '' || line.startsWith('-')) {
