@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureServices, isInfraRequired, SERVICE_NAMES } from '@eda/infra'
@@ -15,11 +16,15 @@ interface Tally {
 
 const TASKS = ['check', 'typecheck', 'lint'] as const
 
-function runTurbo(env: NodeJS.ProcessEnv): { exitCode: number; summary: TurboSummary | undefined } {
+async function runTurbo(
+  env: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number; summary: TurboSummary | undefined }> {
   const runsDir = join(repoRoot, '.turbo', 'runs')
   const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : [])
   // Two at a time on purpose: the broker katas time real consumers, and CI machines have 2 cores.
-  const result = spawnSync(
+  // Spawned asynchronously, so a signal reaches this process's handler (which stops the services)
+  // while turbo runs, not only after it.
+  const child = spawn(
     'pnpm',
     ['exec', 'turbo', 'run', ...TASKS, '--continue', '--summarize', '--concurrency=2'],
     {
@@ -28,6 +33,8 @@ function runTurbo(env: NodeJS.ProcessEnv): { exitCode: number; summary: TurboSum
       env,
     },
   )
+  const [code] = (await once(child, 'exit')) as [number | null]
+  const result = { status: code }
   const fresh = existsSync(runsDir) ? readdirSync(runsDir).filter((f) => !before.has(f)) : []
   const file = fresh.sort().pop()
   const summary = file ? (JSON.parse(readFileSync(join(runsDir, file), 'utf8')) as TurboSummary) : undefined
@@ -177,7 +184,7 @@ export async function run(): Promise<number> {
   process.once('SIGTERM', onSignal)
   try {
     clearResults(repoRoot)
-    const turbo = runTurbo(services.env)
+    const turbo = await runTurbo(services.env)
     tallyKatas(tally)
     tallyShared(tally)
     tallyTasks(turbo.summary, tally)
