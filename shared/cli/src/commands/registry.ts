@@ -13,7 +13,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'test',
-    usage: 'kata test <kata>',
+    usage: 'kata test <kata> [--verbose]',
     summary: "run one kata's specs against your code in katas/<kata>/src",
     load: async () => (await import('./test.ts')).run,
   },
