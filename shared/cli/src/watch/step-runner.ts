@@ -1,0 +1,94 @@
+import { join } from 'node:path'
+import { createVitest, type TestModule, type TestSpecification, type Vitest } from 'vitest/node'
+import { type SpecRun, toSpecRun } from '../check/run-specs.ts'
+import type { Kata } from '../curriculum/workspace.ts'
+import { WarmThread } from './warm-thread-pool.ts'
+
+/** A step is done when its spec file loaded and every one of its tests passed. */
+const stepPassed = (modules: ReadonlyArray<TestModule>) => {
+  const run = toSpecRun(modules, 0)
+  return run.fileErrors.length === 0 && run.tests.length > 0 && run.tests.every((t) => t.state === 'passed')
+}
+
+/**
+ * The engine of `kata watch`: one Vitest instance and one warm test thread for the session. A
+ * run goes through the steps in order, one spec file at a time, and stops at the first step that
+ * does not pass (and, with `bail`, at its first failing test): the view only ever shows that
+ * step, so later files are not even loaded. Earlier steps always run again, so a change that
+ * breaks one of them is what the learner sees.
+ */
+export class StepRunner {
+  readonly #pending = new Set<string>()
+
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly thread: WarmThread,
+    private readonly specs: readonly TestSpecification[],
+  ) {}
+
+  static async start(kata: Kata): Promise<StepRunner> {
+    const thread = new WarmThread()
+    const vitest = await createVitest(
+      'test',
+      {
+        root: kata.kataDir,
+        config: join(kata.kataDir, 'vitest.config.ts'),
+        watch: false,
+        reporters: [{}],
+        bail: 1,
+      },
+      { test: { pool: thread.pool(), experimental: { fsModuleCache: true } } },
+    )
+    const found = await vitest.globTestSpecifications()
+    const position = (spec: TestSpecification) => {
+      const file = spec.moduleId.split('/').pop() ?? ''
+      const i = kata.meta.steps.findIndex((step) => step.spec === file)
+      return i === -1 ? kata.meta.steps.length : i
+    }
+    const specs = [...found].sort((a, b) => position(a) - position(b) || a.moduleId.localeCompare(b.moduleId))
+    return new StepRunner(vitest, thread, specs)
+  }
+
+  /**
+   * Files that changed: Vitest drops their compiled form, and the test thread evaluates them and
+   * every module that imports them (up to the spec files) again on the next run.
+   */
+  invalidate(paths: readonly string[]) {
+    for (const path of paths) {
+      this.vitest.invalidateFile(path)
+      for (const file of this.#importersOf(path)) this.#pending.add(file)
+    }
+  }
+
+  async run(): Promise<SpecRun> {
+    for (const file of this.#pending) this.vitest.watcher.invalidates.add(file)
+    this.#pending.clear()
+    const modules: TestModule[] = []
+    let unhandled = 0
+    for (const spec of this.specs) {
+      const result = await this.vitest.runTestSpecifications([spec])
+      // The result lists every module Vitest has seen in the session: keep this run's.
+      const mine = result.testModules.filter((m) => m.moduleId === spec.moduleId)
+      modules.push(...mine)
+      unhandled += result.unhandledErrors.length
+      if (!stepPassed(mine)) break
+    }
+    return toSpecRun(modules, unhandled)
+  }
+
+  async close() {
+    await this.vitest.close()
+    await this.thread.terminate()
+  }
+
+  /** The file and, transitively, every module that imports it, from Vite's module graphs. */
+  #importersOf(path: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(path)) return seen
+    seen.add(path)
+    for (const project of this.vitest.projects)
+      for (const environment of Object.values(project.vite.environments))
+        for (const node of environment.moduleGraph.getModulesByFile(path) ?? [])
+          for (const importer of node.importers) if (importer.file) this.#importersOf(importer.file, seen)
+    return seen
+  }
+}

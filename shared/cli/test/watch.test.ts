@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createScratchRepo } from './scratch-repo.ts'
+import { useTempDir } from './temp-dir.ts'
+
+const bin = fileURLToPath(new URL('../bin/kata.js', import.meta.url))
+
+/** Polls until `condition` holds; the timeout error names what was awaited and the output so far. */
+async function until(condition: () => boolean, what: string, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}:\n${output()}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('kata watch, run as a process on a scratch repository', () => {
+  const tempDir = useTempDir()
+  const children: ChildProcess[] = []
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL')
+  })
+
+  /** A scratch kata with two steps whose specs need nothing installed beside the repository. */
+  function scratchKata(): { root: string; src: (file: string) => string } {
+    const root = createScratchRepo(tempDir())
+    const kataDir = join(root, 'katas', '01-demo')
+    // Vitest's globals and no imports but the kata's own files.
+    writeFileSync(
+      join(kataDir, 'vitest.config.ts'),
+      "export default { test: { globals: true, isolate: false, include: ['spec/**/*.spec.ts'] } }\n",
+    )
+    mkdirSync(join(kataDir, 'spec'))
+    writeFileSync(
+      join(kataDir, 'spec', '01-first.spec.ts'),
+      "import { answer } from '../src/index.ts'\nit('answers 42', () => expect(answer()).toBe(42))\n",
+    )
+    writeFileSync(
+      join(kataDir, 'spec', '02-second.spec.ts'),
+      "import { stub } from '../src/helper.ts'\nit('is no longer a stub', () => expect(stub).toBe(false))\n",
+    )
+    return { root, src: (file) => join(kataDir, 'src', file) }
+  }
+
+  /** Starts `kata watch 01`; `viewAfterRun(n)` waits for the n-th view and returns it. */
+  function startWatch(root: string, ...args: string[]) {
+    const child = spawn(process.execPath, [bin, 'watch', '01', ...args], {
+      env: { ...process.env, NO_COLOR: '1', EDA_KATAS_ROOT: root },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    children.push(child)
+    let output = ''
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    return {
+      async viewAfterRun(n: number): Promise<string> {
+        await until(
+          () => new RegExp(`^run ${n} took \\d+ ms`, 'm').test(output),
+          `run ${n}`,
+          () => output,
+        )
+        return output.split(/^EDA Katas · watching/m).slice(1)[n - 1] ?? ''
+      },
+      async stop(): Promise<number | null> {
+        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+        child.kill('SIGINT')
+        return exited
+      },
+    }
+  }
+
+  it('re-runs on every save, advances when a step passes, and goes back when an earlier one breaks', async () => {
+    const { root, src } = scratchKata()
+    const watch = startWatch(root)
+
+    const first = await watch.viewAfterRun(1)
+    expect(first).toContain('[□□] 0/2 steps')
+    expect(first).toContain('✗ Step 1 · First step')
+    expect(first).toContain('answers 42')
+
+    writeFileSync(src('index.ts'), 'export const answer = (): number => 42\n')
+    const second = await watch.viewAfterRun(2)
+    expect(second).toContain('1/2 steps')
+    expect(second).toContain('✗ Step 2 · Second step')
+
+    writeFileSync(src('helper.ts'), 'export const stub = false\n')
+    const third = await watch.viewAfterRun(3)
+    expect(third).toContain('2/2 steps')
+    expect(third).toContain('Every step passes')
+
+    // Breaking step 1 again must show step 1, though step 2 still passes on its own.
+    writeFileSync(src('index.ts'), 'export const answer = (): number => 41\n')
+    const fourth = await watch.viewAfterRun(4)
+    expect(fourth).toContain('✗ Step 1 · First step')
+    expect(fourth).toContain('0/2 steps')
+
+    expect(await watch.stop()).toBe(0)
+  })
+
+  it('notices saves by polling with --poll, and says so', async () => {
+    const { root, src } = scratchKata()
+    const watch = startWatch(root, '--poll')
+
+    expect(await watch.viewAfterRun(1)).toContain('polling for changes (asked for)')
+    writeFileSync(src('index.ts'), 'export const answer = (): number => 42\n')
+    expect(await watch.viewAfterRun(2)).toContain('✗ Step 2 · Second step')
+
+    expect(await watch.stop()).toBe(0)
+  })
+})
