@@ -1,15 +1,22 @@
-// What does `pnpm kata test <kata>` cost, compared with a bare `vitest run` of a one-test project
-// and with vitest run straight in the kata's folder? Runs the three side by side, interleaved, in
-// one run, and prints medians and ratios. Usage: pnpm bench cli kata-test-overhead [runs] [kata]
-// (default kata: 00, entirely in process).
+// What does `pnpm kata test <kata>` cost, compared with a bare `vitest run` of a one-test project?
+// Runs, side by side and interleaved in one run: the bare one-test project, vitest run straight in
+// the kata's folder (every spec, for scale), `pnpm kata test` without the test server (a one-off
+// run: EDA_KATA_SERVER=0) and `pnpm kata test` as a learner runs it (after the first run, the warm
+// test server answers). Prints medians and ratios.
+// Usage: pnpm bench cli kata-test-overhead [runs] [kata] [--solved]   (default kata: 00, in process)
+// --solved puts the reference's src/ in place for the run (every step runs), and the kata's own
+// back at the end.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findKata, kataRef, repoRoot } from '../src/curriculum/workspace.ts'
+import { referenceInPlace } from './reference-in-place.ts'
 
-const runs = Number(process.argv[2] ?? 7)
-const kata = findKata(process.argv[3] ?? '00')
-if (!kata) throw new Error(`no kata ${process.argv[3]}`)
+const args = process.argv.slice(2).filter((a) => a !== '--solved')
+const solved = process.argv.includes('--solved')
+const runs = Number(args[0] ?? 7)
+const kata = findKata(args[1] ?? '00')
+if (!kata) throw new Error(`no kata ${args[1]}`)
 const vitestBin = join(repoRoot, 'node_modules', '.bin', 'vitest')
 const oneTest = join(repoRoot, '.bench', 'one-test')
 mkdirSync(oneTest, { recursive: true })
@@ -26,35 +33,50 @@ const subjects = [
     args: ['run', '--config=false'],
     cwd: oneTest,
   },
-  { name: `vitest run in katas/${kata.dir}`, cmd: vitestBin, args: ['run'], cwd: kata.kataDir },
+  { name: `vitest run in katas/${kata.dir} (every spec)`, cmd: vitestBin, args: ['run'], cwd: kata.kataDir },
   {
-    name: `pnpm kata test ${kataRef(kata)} (from the root)`,
+    name: `pnpm kata test ${kataRef(kata)}, one-off (EDA_KATA_SERVER=0)`,
+    cmd: 'pnpm',
+    args: ['kata', 'test', kataRef(kata)],
+    cwd: repoRoot,
+    env: { EDA_KATA_SERVER: '0' },
+  },
+  {
+    name: `pnpm kata test ${kataRef(kata)}, warm test server`,
     cmd: 'pnpm',
     args: ['kata', 'test', kataRef(kata)],
     cwd: repoRoot,
   },
 ]
 
+const putBack = solved ? referenceInPlace(kata, 'kata-test-overhead') : undefined
 const times = subjects.map(() => [] as number[])
-for (let i = 0; i < runs + 1; i++) {
-  subjects.forEach((s, j) => {
-    const started = performance.now()
-    spawnSync(s.cmd, s.args, { cwd: s.cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } })
-    // The first round warms caches (file system, Vite's module cache) and is not counted.
-    if (i > 0) times[j]?.push(performance.now() - started)
-  })
+try {
+  for (let i = 0; i < runs + 1; i++) {
+    subjects.forEach((s, j) => {
+      const started = performance.now()
+      spawnSync(s.cmd, s.args, {
+        cwd: s.cwd,
+        stdio: 'ignore',
+        env: { ...process.env, NO_COLOR: '1', ...s.env },
+      })
+      // The first round warms caches (file system, Vite's module cache, the test server: the first
+      // `pnpm kata test` starts it) and is not counted.
+      if (i > 0) times[j]?.push(performance.now() - started)
+    })
+  }
+} finally {
+  putBack?.()
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 const medians = times.map(median)
 const base = medians[0] ?? Number.NaN
 console.log(
-  `runs: ${runs} (interleaved, after one warm-up round); machine: ${process.platform}, Node ${process.version}`,
+  `kata ${kata.dir}${solved ? ' (solved)' : ''}; runs: ${runs} (interleaved, after one warm-up round); ${process.platform}, Node ${process.version}`,
 )
 console.log('| command | median | × bare one-test vitest |')
-console.log('|---|---|---|')
+console.log('|---|---:|---:|')
 subjects.forEach((s, j) => {
   const m = medians[j] ?? Number.NaN
   console.log(`| ${s.name} | ${(m / 1000).toFixed(2)} s | ${(m / base).toFixed(2)}× |`)
 })
-const cli = (medians[2] ?? Number.NaN) - (medians[1] ?? Number.NaN)
-console.log(`CLI overhead over vitest in the kata's folder: ${(cli / 1000).toFixed(2)} s`)

@@ -6,10 +6,11 @@
 // the reference's src/ in place for the run, after copying the kata's own to .bench/, and puts
 // the kata's own back at the end.
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findKata, kataRef, repoRoot } from '../src/curriculum/workspace.ts'
+import { findKata, kataRef } from '../src/curriculum/workspace.ts'
+import { referenceInPlace } from './reference-in-place.ts'
 
 const args = process.argv.slice(2).filter((a) => a !== '--solved')
 const solved = process.argv.includes('--solved')
@@ -17,15 +18,8 @@ const saves = Number(args[0] ?? 10)
 const bin = fileURLToPath(new URL('../bin/kata.js', import.meta.url))
 const kata = findKata(args[1] ?? '00')
 if (!kata) throw new Error(`no kata ${args[1]}`)
-const srcDir = join(kata.kataDir, 'src')
-const backup = join(repoRoot, '.bench', 'watch-rerun', kata.dir, 'src')
-if (solved) {
-  rmSync(backup, { recursive: true, force: true })
-  mkdirSync(backup, { recursive: true })
-  cpSync(srcDir, backup, { recursive: true })
-  cpSync(join(kata.solutionDir, 'src'), srcDir, { recursive: true })
-}
-const file = join(srcDir, 'index.ts')
+const putBack = solved ? referenceInPlace(kata, 'watch-rerun') : undefined
+const file = join(kata.kataDir, 'src', 'index.ts')
 const original = readFileSync(file, 'utf8')
 
 const child = spawn(process.execPath, [bin, 'watch', kataRef(kata)], {
@@ -61,10 +55,7 @@ try {
 } finally {
   writeFileSync(file, original)
   child.kill('SIGINT')
-  if (solved) {
-    rmSync(srcDir, { recursive: true, force: true })
-    cpSync(backup, srcDir, { recursive: true })
-  }
+  putBack?.()
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 console.log(

@@ -57,11 +57,46 @@ export function createScratchRepo(root: string): string {
   return root
 }
 
-/** Runs `kata ...` as a process against the scratch repository, piped and without colour. */
+/**
+ * Gives the scratch kata spec files that Vitest can run with nothing installed beside the
+ * repository: Vitest's globals, and no imports but the kata's own files and one shared file
+ * outside the kata (`shared/answer-check.ts`, as the real specs import the shared packages).
+ * Step 1 passes once `answer()` returns 42, step 2 once `stub` is false.
+ */
+export function addRunnableSpecs(root: string): { src: (file: string) => string; shared: string } {
+  const kataDir = join(root, 'katas', '01-demo')
+  const shared = join(root, 'shared', 'answer-check.ts')
+  mkdirSync(dirname(shared), { recursive: true })
+  writeFileSync(shared, 'export const expected = 42\n')
+  writeFileSync(
+    join(kataDir, 'vitest.config.ts'),
+    "export default { test: { globals: true, isolate: false, include: ['spec/**/*.spec.ts'] } }\n",
+  )
+  mkdirSync(join(kataDir, 'spec'), { recursive: true })
+  writeFileSync(
+    join(kataDir, 'spec', '01-first.spec.ts'),
+    [
+      "import { expected } from '../../../shared/answer-check.ts'",
+      "import { answer } from '../src/index.ts'",
+      "it('answers 42', () => expect(answer()).toBe(expected))",
+      '',
+    ].join('\n'),
+  )
+  writeFileSync(
+    join(kataDir, 'spec', '02-second.spec.ts'),
+    "import { stub } from '../src/helper.ts'\nit('is no longer a stub', () => expect(stub).toBe(false))\n",
+  )
+  return { src: (file) => join(kataDir, 'src', file), shared }
+}
+
+/**
+ * Runs `kata ...` as a process against the scratch repository, piped and without colour, and
+ * without the test server (its own tests turn it on).
+ */
 export function kataIn(root: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', EDA_KATAS_ROOT: root },
+    env: { ...process.env, NO_COLOR: '1', EDA_KATAS_ROOT: root, EDA_KATA_SERVER: '0' },
     stdin: 'ignore',
   } as Parameters<typeof spawnSync>[2] & { encoding: 'utf8' })
 }

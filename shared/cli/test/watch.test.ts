@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createScratchRepo } from './scratch-repo.ts'
+import { addRunnableSpecs, createScratchRepo } from './scratch-repo.ts'
 import { useTempDir } from './temp-dir.ts'
+import { until } from './until.ts'
 
 const bin = fileURLToPath(new URL('../bin/kata.js', import.meta.url))
-
-/** Polls until `condition` holds; the timeout error names what was awaited and the output so far. */
-async function until(condition: () => boolean, what: string, output: () => string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}:\n${output()}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 describe('kata watch, run as a process on a scratch repository', () => {
   const tempDir = useTempDir()
@@ -25,25 +15,9 @@ describe('kata watch, run as a process on a scratch repository', () => {
     for (const child of children.splice(0)) child.kill('SIGKILL')
   })
 
-  /** A scratch kata with two steps whose specs need nothing installed beside the repository. */
-  function scratchKata(): { root: string; src: (file: string) => string } {
+  const scratchKata = () => {
     const root = createScratchRepo(tempDir())
-    const kataDir = join(root, 'katas', '01-demo')
-    // Vitest's globals and no imports but the kata's own files.
-    writeFileSync(
-      join(kataDir, 'vitest.config.ts'),
-      "export default { test: { globals: true, isolate: false, include: ['spec/**/*.spec.ts'] } }\n",
-    )
-    mkdirSync(join(kataDir, 'spec'))
-    writeFileSync(
-      join(kataDir, 'spec', '01-first.spec.ts'),
-      "import { answer } from '../src/index.ts'\nit('answers 42', () => expect(answer()).toBe(42))\n",
-    )
-    writeFileSync(
-      join(kataDir, 'spec', '02-second.spec.ts'),
-      "import { stub } from '../src/helper.ts'\nit('is no longer a stub', () => expect(stub).toBe(false))\n",
-    )
-    return { root, src: (file) => join(kataDir, 'src', file) }
+    return { root, ...addRunnableSpecs(root) }
   }
 
   /** Starts `kata watch 01`; `viewAfterRun(n)` waits for the n-th view and returns it. */

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { probeService, SERVICE_NAMES, type ServiceName, serviceAddress, serviceConfig } from '@eda/infra'
+import { testServerEnabled } from '../../bin/test-server-client.js'
 import { kataServices } from '../curriculum/kata-metadata.ts'
 import { listKatas, repoRoot } from '../curriculum/workspace.ts'
+import { stateDir } from '../state/local-state.ts'
 import { bold, dim, green, red, say, yellow } from '../ui/terminal.ts'
 
 interface Finding {
@@ -30,10 +32,12 @@ function toolchain(): Finding[] {
   const installed = existsSync(join(repoRoot, 'node_modules', '.modules.yaml'))
   const lock = join(repoRoot, 'pnpm-lock.yaml')
   const installedLock = join(repoRoot, 'node_modules', '.pnpm', 'lock.yaml')
+  // pnpm 12 writes its own version pin as a first YAML document; the install records the rest.
+  const lastDocument = (text: string) => text.slice(text.lastIndexOf('\n---\n') + 1).replace(/^---\n/, '')
   const inSync =
     installed &&
     existsSync(installedLock) &&
-    readFileSync(lock, 'utf8') === readFileSync(installedLock, 'utf8')
+    lastDocument(readFileSync(lock, 'utf8')) === lastDocument(readFileSync(installedLock, 'utf8'))
   return [
     {
       ok: major > 20 || (major === 20 && minor >= 19),
@@ -82,9 +86,29 @@ async function services(): Promise<Finding[]> {
   })
 }
 
+/** The warm test server behind `pnpm kata test`: information, never a problem. */
+function testServer(): Finding {
+  const what = 'test server'
+  if (!testServerEnabled()) return { ok: true, what, detail: 'off (EDA_KATA_SERVER=0, or CI)' }
+  try {
+    const info = JSON.parse(readFileSync(join(stateDir(), 'test-server.json'), 'utf8')) as {
+      pid: number
+      startedAt: string
+    }
+    process.kill(info.pid, 0)
+    return {
+      ok: true,
+      what,
+      detail: `running (pid ${info.pid}, since ${info.startedAt}); stops after 15 quiet minutes, or now: kill ${info.pid}`,
+    }
+  } catch {
+    return { ok: true, what, detail: 'not running (pnpm kata test starts it for an in-process kata)' }
+  }
+}
+
 /** `pnpm kata doctor`: is this machine ready for the katas? Each problem comes with its fix. */
 export async function run(): Promise<number> {
-  const findings = [...toolchain(), ...(await services())]
+  const findings = [...toolchain(), ...(await services()), testServer()]
   say(bold('EDA Katas doctor'))
   for (const f of findings) {
     const mark = f.ok ? green('✓') : f.optional ? yellow('!') : red('✗')

@@ -1,36 +1,33 @@
 import { join } from 'node:path'
 import { runSpecs } from '../check/run-specs.ts'
 import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
-import { renderStepView } from '../ui/step-view.ts'
-import { bold, green, say, yellow } from '../ui/terminal.ts'
+import { startTestServer, testServerServes } from '../server/start-test-server.ts'
+import { say } from '../ui/terminal.ts'
+import { testReport } from '../ui/test-report.ts'
 import { requireKata } from './require-kata.ts'
 
 /**
- * `pnpm kata test <kata> [--verbose]`: the learner's code against the kata's specs. It shows the
- * progress and the first failing step only (a stub fails every test: hundreds of reports would
- * bury the one that matters); `--verbose` shows vitest's full report.
+ * `pnpm kata test <kata> [--verbose]`: the learner's code against the kata's specs, step by step
+ * in order, stopping at the first step that fails. It shows the progress and that step's first
+ * failure (a stub fails every test: hundreds of reports would bury the one that matters);
+ * `--verbose` runs every spec and shows vitest's full report.
+ *
+ * `bin/kata.js` first asks the checkout's warm test server (in-process katas only); this runs
+ * when none answered, and starts one for the next time.
  */
 export async function run(args: readonly string[]): Promise<number> {
   const kata = requireKata(args[0], 'pnpm kata test <kata> [--verbose]')
-  const run = await runSpecs(kata, {
+  const verbose = args.includes('--verbose')
+  const specRun = await runSpecs(kata, {
     implEntry: join(kata.kataDir, 'src', 'index.ts'),
-    report: args.includes('--verbose'),
+    report: verbose,
     cached: true,
+    ...(verbose ? {} : { bail: true, oneFileAtATime: true }),
   })
-  const status = statusFromRun(kata, run)
+  const status = statusFromRun(kata, specRun)
   rememberStatus(kata, status)
-  for (const line of renderStepView(kata, run, status)) say(line)
-  const total = kata.meta.steps.length
-  if (status.state === 'solved') {
-    say(green(bold(`✓ ${kata.dir} solved: all ${total} steps pass.`)))
-    say(`Compare with the reference in solutions/${kata.dir}/src and read solutions/${kata.dir}/NOTES.md.`)
-    return 0
-  }
-  const step = kata.meta.steps[status.failingStep ?? 0]
-  say(yellow(bold(`${kata.dir}: ${status.passedSteps}/${total} steps pass.`)))
-  if (step) {
-    say(`Next: step ${(status.failingStep ?? 0) + 1}, "${step.title}" (spec/${step.spec}).`)
-    say(`Read katas/${kata.dir}/README.md for the step and katas/${kata.dir}/HINTS.md if you are stuck.`)
-  }
-  return 1
+  const { lines, exitCode } = testReport(kata, specRun, status)
+  for (const line of lines) say(line)
+  if (testServerServes(kata)) startTestServer(kata)
+  return exitCode
 }

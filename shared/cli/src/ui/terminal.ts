@@ -1,6 +1,19 @@
+let forced: boolean | undefined
+
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org) or when piped. */
 export const useColor = (stream: NodeJS.WriteStream = process.stdout) =>
-  stream.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb'
+  forced ?? (stream.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb')
+
+/** Renders with colour on or off, whatever this process's stdout is: the test server renders for its client's terminal. */
+export function withColor<T>(on: boolean, render: () => T): T {
+  const before = forced
+  forced = on
+  try {
+    return render()
+  } finally {
+    forced = before
+  }
+}
 
 const paint = (code: number) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text)
 

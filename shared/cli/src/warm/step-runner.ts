@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 import { createVitest, type TestModule, type TestSpecification, type Vitest } from 'vitest/node'
 import { type SpecRun, toSpecRun } from '../check/run-specs.ts'
 import type { Kata } from '../curriculum/workspace.ts'
@@ -19,8 +20,11 @@ const stepPassed = (modules: ReadonlyArray<TestModule>) => {
  */
 export class StepRunner {
   readonly #pending = new Set<string>()
+  readonly #stamps = new Map<string, string>()
+  #lastRunStartedAt = Number.POSITIVE_INFINITY
 
   private constructor(
+    private readonly kata: Kata,
     private readonly vitest: Vitest,
     private readonly thread: WarmThread,
     private readonly specs: readonly TestSpecification[],
@@ -46,7 +50,7 @@ export class StepRunner {
       return i === -1 ? kata.meta.steps.length : i
     }
     const specs = [...found].sort((a, b) => position(a) - position(b) || a.moduleId.localeCompare(b.moduleId))
-    return new StepRunner(vitest, thread, specs)
+    return new StepRunner(kata, vitest, thread, specs)
   }
 
   /**
@@ -60,7 +64,50 @@ export class StepRunner {
     }
   }
 
+  /**
+   * For a runner without a file watcher (the test server): the files that changed since the last
+   * look, by modification time and size, among every file the specs have loaded (the kata's own,
+   * the shared packages' sources) and everything under the kata's `src/` and `spec/`. A file
+   * seen for the first time counts as changed if it was modified after the last run started: it
+   * may have been loaded before that edit.
+   */
+  changedFiles(): string[] {
+    const files = new Set<string>()
+    for (const project of this.vitest.projects)
+      for (const environment of Object.values(project.vite.environments))
+        for (const file of environment.moduleGraph.fileToModulesMap.keys())
+          if (isAbsolute(file) && !file.includes('/node_modules/')) files.add(file)
+    for (const dir of ['src', 'spec']) {
+      const root = join(this.kata.kataDir, dir)
+      if (existsSync(root))
+        for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }))
+          files.add(join(root, name))
+    }
+    for (const file of this.#stamps.keys()) files.add(file)
+    const changed: string[] = []
+    for (const file of files) {
+      let stamp = 'gone'
+      let modified = 0
+      try {
+        const stat = statSync(file)
+        if (!stat.isFile()) continue
+        stamp = `${stat.mtimeMs}:${stat.size}`
+        modified = stat.mtimeMs
+      } catch {
+        // deleted: its importers must be evaluated again, and fail to import it
+      }
+      const before = this.#stamps.get(file)
+      // (2 s of slack: some file systems keep modification times in whole seconds)
+      if (before === undefined ? modified >= this.#lastRunStartedAt - 2_000 : before !== stamp)
+        changed.push(file)
+      if (stamp === 'gone') this.#stamps.delete(file)
+      else this.#stamps.set(file, stamp)
+    }
+    return changed
+  }
+
   async run(): Promise<SpecRun> {
+    this.#lastRunStartedAt = Date.now()
     for (const file of this.#pending) this.vitest.watcher.invalidates.add(file)
     this.#pending.clear()
     const modules: TestModule[] = []
