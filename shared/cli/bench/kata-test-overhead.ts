@@ -2,12 +2,13 @@
 // Runs, side by side and interleaved in one run: the bare one-test project, vitest run straight in
 // the kata's folder (every spec, for scale), `pnpm kata test` without the test server (a one-off
 // run: EDA_KATA_SERVER=0) and `pnpm kata test` as a learner runs it (after the first run, the warm
-// test server answers). Prints medians and ratios.
+// test server answers). Before each round src/index.ts is saved with a change (a trailing comment,
+// then without), as a learner's edit would; it is restored at the end. Prints medians and ratios.
 // Usage: pnpm bench cli kata-test-overhead [runs] [kata] [--solved]   (default kata: 00, in process)
 // --solved puts the reference's src/ in place for the run (every step runs), and the kata's own
 // back at the end.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findKata, kataRef, repoRoot } from '../src/curriculum/workspace.ts'
 import { referenceInPlace } from './reference-in-place.ts'
@@ -50,9 +51,12 @@ const subjects = [
 ]
 
 const putBack = solved ? referenceInPlace(kata, 'kata-test-overhead') : undefined
+const edited = join(kata.kataDir, 'src', 'index.ts')
+const original = readFileSync(edited, 'utf8')
 const times = subjects.map(() => [] as number[])
 try {
   for (let i = 0; i < runs + 1; i++) {
+    writeFileSync(edited, i % 2 === 1 ? `${original}// bench\n` : original)
     subjects.forEach((s, j) => {
       const started = performance.now()
       spawnSync(s.cmd, s.args, {
@@ -66,6 +70,7 @@ try {
     })
   }
 } finally {
+  writeFileSync(edited, original)
   putBack?.()
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN

@@ -18,12 +18,15 @@ export const repoRootOfBin = () =>
     ? resolve(process.env.EDA_KATAS_ROOT)
     : resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
-/** One server per checkout: a socket (a named pipe on Windows) named after the checkout's path. */
+/**
+ * One server per checkout, on a local socket named after the checkout's path: in Linux's abstract
+ * namespace (no file, gone with the process), a named pipe on Windows, a socket file elsewhere.
+ */
 export function testServerSocket(root) {
-  const id = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)
-  return process.platform === 'win32'
-    ? `\\\\.\\pipe\\eda-kata-test-${id}`
-    : join(tmpdir(), `eda-kata-test-${id}.sock`)
+  const name = `eda-kata-test-${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}`
+  if (process.platform === 'linux') return `\0${name}`
+  if (process.platform === 'win32') return `\\\\.\\pipe\\${name}`
+  return join(tmpdir(), `${name}.sock`)
 }
 
 /** On unless EDA_KATA_SERVER=0; off in CI, where nothing should outlive the run, unless it is 1. */
@@ -35,10 +38,19 @@ export function testServerEnabled(env = process.env) {
 /** The environment that can change a run's result: a server started with another must not answer. */
 export function runEnvironment(env = process.env) {
   const names = Object.keys(env)
-    .filter((name) => /^(EDA_|FC_|NODE_OPTIONS$|CI$|TZ$)/.test(name) && !name.startsWith('EDA_KATA_SERVER'))
+    .filter(
+      (name) =>
+        /^(EDA_|FC_|NODE_OPTIONS$|NODE_ENV$|CI$|TZ$)/.test(name) && !name.startsWith('EDA_KATA_SERVER'),
+    )
     .sort()
-  return JSON.stringify(names.map((name) => [name, env[name]]))
+  return JSON.stringify([process.execPath, process.version, ...names.map((name) => [name, env[name]])])
 }
+
+/**
+ * What the last `askTestServer` found: `answered`; `declined` (the server runs, but not this
+ * kind of run); `stopping` (it declined and is exiting: its code or settings changed); `absent`.
+ */
+export let testServerState = 'absent'
 
 const useColor = () =>
   process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb'
@@ -61,6 +73,7 @@ export function askTestServer(args, root = repoRootOfBin()) {
     }
     socket.once('error', () => done(undefined))
     socket.once('close', () => done(undefined))
+    testServerState = 'absent'
     socket.once('connect', () => {
       socket.write(`${JSON.stringify({ args, color: useColor(), environment: runEnvironment() })}\n`)
     })
@@ -75,7 +88,11 @@ export function askTestServer(args, root = repoRootOfBin()) {
       } catch {
         return done(undefined)
       }
-      if (typeof answer.exitCode !== 'number' || typeof answer.output !== 'string') return done(undefined)
+      if (typeof answer.exitCode !== 'number' || typeof answer.output !== 'string') {
+        testServerState = answer.stopping === true ? 'stopping' : 'declined'
+        return done(undefined)
+      }
+      testServerState = 'answered'
       settled = true
       socket.destroy()
       process.stdout.write(answer.output, () => resolveAnswer(answer.exitCode))

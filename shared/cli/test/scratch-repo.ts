@@ -59,15 +59,22 @@ export function createScratchRepo(root: string): string {
 
 /**
  * Gives the scratch kata spec files that Vitest can run with nothing installed beside the
- * repository: Vitest's globals, and no imports but the kata's own files and one shared file
- * outside the kata (`shared/answer-check.ts`, as the real specs import the shared packages).
- * Step 1 passes once `answer()` returns 42, step 2 once `stub` is false.
+ * repository: Vitest's globals, and no imports but the kata's own files and two shared files
+ * outside the kata (as the real specs import the shared packages): the spec imports
+ * `shared/answer-check.ts`, which imports `shared/answer-value.ts`. Step 1 passes once `answer()`
+ * returns 42 (and keeps passing on every run only if module state starts afresh: `src/ids.ts`
+ * counts calls); step 2 once `stub` is false.
  */
-export function addRunnableSpecs(root: string): { src: (file: string) => string; shared: string } {
+export function addRunnableSpecs(root: string): { src: (file: string) => string; sharedValue: string } {
   const kataDir = join(root, 'katas', '01-demo')
-  const shared = join(root, 'shared', 'answer-check.ts')
-  mkdirSync(dirname(shared), { recursive: true })
-  writeFileSync(shared, 'export const expected = 42\n')
+  const sharedDir = join(root, 'shared')
+  mkdirSync(sharedDir, { recursive: true })
+  writeFileSync(join(sharedDir, 'answer-value.ts'), 'export const value = 42\n')
+  writeFileSync(join(sharedDir, 'answer-check.ts'), "export { value as expected } from './answer-value.ts'\n")
+  writeFileSync(
+    join(kataDir, 'src', 'ids.ts'),
+    'let issued = 0\nexport const nextId = (): number => ++issued\n',
+  )
   writeFileSync(
     join(kataDir, 'vitest.config.ts'),
     "export default { test: { globals: true, isolate: false, include: ['spec/**/*.spec.ts'] } }\n",
@@ -77,8 +84,10 @@ export function addRunnableSpecs(root: string): { src: (file: string) => string;
     join(kataDir, 'spec', '01-first.spec.ts'),
     [
       "import { expected } from '../../../shared/answer-check.ts'",
+      "import { nextId } from '../src/ids.ts'",
       "import { answer } from '../src/index.ts'",
       "it('answers 42', () => expect(answer()).toBe(expected))",
+      "it('counts from one in every run', () => expect(nextId()).toBe(1))",
       '',
     ].join('\n'),
   )
@@ -86,7 +95,7 @@ export function addRunnableSpecs(root: string): { src: (file: string) => string;
     join(kataDir, 'spec', '02-second.spec.ts'),
     "import { stub } from '../src/helper.ts'\nit('is no longer a stub', () => expect(stub).toBe(false))\n",
   )
-  return { src: (file) => join(kataDir, 'src', file), shared }
+  return { src: (file) => join(kataDir, 'src', file), sharedValue: join(sharedDir, 'answer-value.ts') }
 }
 
 /**

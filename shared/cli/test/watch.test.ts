@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addRunnableSpecs, createScratchRepo } from './scratch-repo.ts'
@@ -74,6 +75,26 @@ describe('kata watch, run as a process on a scratch repository', () => {
     const fourth = await watch.viewAfterRun(4)
     expect(fourth).toContain('✗ Step 1 · First step')
     expect(fourth).toContain('0/2 steps')
+
+    expect(await watch.stop()).toBe(0)
+  })
+
+  it('stops an endless loop past the test timeout, says so, and recovers on the next save', async () => {
+    const { root, src } = scratchKata()
+    const config = join(root, 'katas', '01-demo', 'vitest.config.ts')
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('globals: true', 'globals: true, testTimeout: 500'),
+    )
+    writeFileSync(src('index.ts'), 'export const answer = (): number => {\n  while (true) {}\n}\n')
+    const watch = startWatch(root)
+
+    const stuck = await watch.viewAfterRun(1)
+    expect(stuck).toContain('✗ Step 1 · First step')
+    expect(stuck).toContain('is there an endless loop in your code?')
+
+    writeFileSync(src('index.ts'), 'export const answer = (): number => 42\n')
+    expect(await watch.viewAfterRun(2)).toContain('✗ Step 2 · Second step')
 
     expect(await watch.stop()).toBe(0)
   })

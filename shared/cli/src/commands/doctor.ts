@@ -99,7 +99,9 @@ function testServer(): Finding {
     return {
       ok: true,
       what,
-      detail: `running (pid ${info.pid}, since ${info.startedAt}); stops after 15 quiet minutes, or now: kill ${info.pid}`,
+      detail: `running (pid ${info.pid}, since ${info.startedAt}); stops after 15 quiet minutes, or now: ${
+        process.platform === 'win32' ? `taskkill /PID ${info.pid}` : `kill ${info.pid}`
+      }`,
     }
   } catch {
     return { ok: true, what, detail: 'not running (pnpm kata test starts it for an in-process kata)' }

@@ -57,7 +57,11 @@ export async function run(args: readonly string[]): Promise<number> {
       queued = false
       const batch = changed
       changed = []
-      runner.invalidate(batch)
+      try {
+        runner.invalidate(batch)
+      } catch (error) {
+        say(red(`Could not take in the change: ${error instanceof Error ? error.message : String(error)}`))
+      }
       await runAndShow(firstChangeAt)
     })
   })

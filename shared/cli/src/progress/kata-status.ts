@@ -54,7 +54,11 @@ export function isPristine(kata: Kata): boolean {
   }
 }
 
-/** Status from a spec run: a step is done when every test in its spec file passes. */
+/**
+ * Status from a spec run: a step is done when every test in its spec file passes, and steps count
+ * in order. A step that passes after a failing one does not count: runs stop at the first failing
+ * step, so whether it is reached must not change the count.
+ */
 export function statusFromRun(kata: Kata, run: SpecRun): KataStatus {
   const stepOk = kata.meta.steps.map((step) => {
     const tests = run.tests.filter((t) => t.file === step.spec)
@@ -62,9 +66,8 @@ export function statusFromRun(kata: Kata, run: SpecRun): KataStatus {
     return !crashed && tests.length > 0 && tests.every((t) => t.state === 'passed')
   })
   const failing = stepOk.indexOf(false)
-  const passedSteps = stepOk.filter(Boolean).length
-  if (failing === -1) return { state: 'solved', passedSteps }
-  return { state: 'in-progress', passedSteps, failingStep: failing }
+  if (failing === -1) return { state: 'solved', passedSteps: stepOk.length }
+  return { state: 'in-progress', passedSteps: failing, failingStep: failing }
 }
 
 /** Remembers a status with the fingerprint it was computed for; a stale entry is never trusted. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { environmentAtStart, testServerEnabled } from '../../bin/test-server-client.js'
+import { environmentAtStart, testServerEnabled, testServerState } from '../../bin/test-server-client.js'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 
@@ -15,15 +15,18 @@ export function testServerServes(kata: Kata): boolean {
 }
 
 /**
- * Starts the checkout's test server in the background, warming up on this kata, unless one runs
- * already (it then exits at once). It stops by itself after a quiet spell.
+ * Starts the checkout's test server in the background, warming up on this kata, unless the CLI
+ * found one running that only declined this run (it exits at once if another one answers).
+ * It stops by itself after a quiet spell.
  */
 export function startTestServer(kata: Kata): void {
+  if (testServerState === 'declined') return
   const bin = fileURLToPath(new URL('../../bin/kata-test-server.js', import.meta.url))
   const child = spawn(process.execPath, [bin, kata.dir], {
     cwd: repoRoot,
     detached: true,
     stdio: 'ignore',
+    windowsHide: true,
     env: environmentAtStart,
   })
   child.unref()

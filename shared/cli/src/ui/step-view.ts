@@ -28,12 +28,21 @@ export function renderStepView(kata: Kata, run: SpecRun, status: KataStatus): st
   const crash = run.fileErrors.find((e) => e.file === step.spec)
   const failed = run.tests.find((t) => t.file === step.spec && t.state !== 'passed')
   if (crash) {
-    lines.push(red(`  the spec file did not load: ${crash.name}: ${crash.message}`))
+    lines.push(
+      red(
+        crash.name === 'RunStalledError'
+          ? `  ${crash.message}`
+          : `  the spec file did not load: ${crash.name}: ${crash.message}`,
+      ),
+    )
   } else if (failed) {
     const error = failed.errors[0]
     lines.push(`  ${cyan(failed.name.split(' > ').slice(1).join(' > ') || failed.name)}`)
     if (error) lines.push(red(`    ${error.name}: ${error.message}`))
     if (error?.at) lines.push(dim(`    at ${error.at}`))
+  } else if (run.unhandledErrors > 0) {
+    lines.push(red(`  the run stopped on ${run.unhandledErrors} error(s) outside the tests`))
+    lines.push(dim(`  see them with: pnpm kata test ${kataRef(kata)} --verbose`))
   }
   lines.push(dim(`  Stuck? pnpm kata hint ${kataRef(kata)}`))
   return lines

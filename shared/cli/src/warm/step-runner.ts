@@ -1,9 +1,19 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import { createVitest, type TestModule, type TestSpecification, type Vitest } from 'vitest/node'
+import {
+  createVitest,
+  type TestCase,
+  type TestModule,
+  type TestSpecification,
+  type Vitest,
+} from 'vitest/node'
 import { type SpecRun, toSpecRun } from '../check/run-specs.ts'
 import type { Kata } from '../curriculum/workspace.ts'
+import { RunStalledError, RunWatchdog } from './run-watchdog.ts'
 import { WarmThread } from './warm-thread-pool.ts'
+
+/** Vite keys its module graph by paths with forward slashes, on Windows too. */
+const slash = (path: string) => path.replace(/\\/g, '/')
 
 /** A step is done when its spec file loaded and every one of its tests passed. */
 const stepPassed = (modules: ReadonlyArray<TestModule>) => {
@@ -27,22 +37,31 @@ export class StepRunner {
     private readonly kata: Kata,
     private readonly vitest: Vitest,
     private readonly thread: WarmThread,
+    private readonly watchdog: RunWatchdog,
     private readonly specs: readonly TestSpecification[],
   ) {}
 
   static async start(kata: Kata): Promise<StepRunner> {
     const thread = new WarmThread()
+    let watchdog: RunWatchdog | undefined
+    const progress = {
+      onTestCaseReady: (test: TestCase) => watchdog?.reporter.onTestCaseReady(test),
+      onTestCaseResult: () => watchdog?.reporter.onTestCaseResult(),
+      onHookStart: () => watchdog?.reporter.onHookStart(),
+      onHookEnd: () => watchdog?.reporter.onHookEnd(),
+    }
     const vitest = await createVitest(
       'test',
       {
         root: kata.kataDir,
         config: join(kata.kataDir, 'vitest.config.ts'),
         watch: false,
-        reporters: [{}],
+        reporters: [progress],
         bail: 1,
       },
       { test: { pool: thread.pool(), experimental: { fsModuleCache: true } } },
     )
+    watchdog = new RunWatchdog(vitest.config.testTimeout, vitest.config.hookTimeout)
     const found = await vitest.globTestSpecifications()
     const position = (spec: TestSpecification) => {
       const file = spec.moduleId.split('/').pop() ?? ''
@@ -50,7 +69,7 @@ export class StepRunner {
       return i === -1 ? kata.meta.steps.length : i
     }
     const specs = [...found].sort((a, b) => position(a) - position(b) || a.moduleId.localeCompare(b.moduleId))
-    return new StepRunner(kata, vitest, thread, specs)
+    return new StepRunner(kata, vitest, thread, watchdog, specs)
   }
 
   /**
@@ -58,7 +77,7 @@ export class StepRunner {
    * every module that imports them (up to the spec files) again on the next run.
    */
   invalidate(paths: readonly string[]) {
-    for (const path of paths) {
+    for (const path of paths.map(slash)) {
       this.vitest.invalidateFile(path)
       for (const file of this.#importersOf(path)) this.#pending.add(file)
     }
@@ -72,16 +91,12 @@ export class StepRunner {
    * may have been loaded before that edit.
    */
   changedFiles(): string[] {
-    const files = new Set<string>()
-    for (const project of this.vitest.projects)
-      for (const environment of Object.values(project.vite.environments))
-        for (const file of environment.moduleGraph.fileToModulesMap.keys())
-          if (isAbsolute(file) && !file.includes('/node_modules/')) files.add(file)
+    const files = this.#loadedFiles()
     for (const dir of ['src', 'spec']) {
       const root = join(this.kata.kataDir, dir)
       if (existsSync(root))
         for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }))
-          files.add(join(root, name))
+          files.add(slash(join(root, name)))
     }
     for (const file of this.#stamps.keys()) files.add(file)
     const changed: string[] = []
@@ -110,10 +125,26 @@ export class StepRunner {
     this.#lastRunStartedAt = Date.now()
     for (const file of this.#pending) this.vitest.watcher.invalidates.add(file)
     this.#pending.clear()
+    // The kata's own modules (its src/ and spec/ folders) are evaluated afresh on every run, as in
+    // a one-off run: state a module keeps (a counter, a registry) must not carry over, and a
+    // module whose import failed must try again once the missing file exists. Only the
+    // dependencies (the shared packages, node_modules) stay warm.
+    for (const file of this.#loadedFiles())
+      if (file.startsWith(this.#kataPrefix)) this.vitest.watcher.invalidates.add(file)
     const modules: TestModule[] = []
     let unhandled = 0
     for (const spec of this.specs) {
-      const result = await this.vitest.runTestSpecifications([spec])
+      // Forget this file's previous result: a run that fails before the file is queued must not
+      // show the last run's outcome.
+      this.vitest.state.clearFiles(spec.project, [spec.moduleId])
+      const result = await this.#runWithWatchdog(spec)
+      if (result instanceof RunStalledError) {
+        const run = toSpecRun(modules, unhandled)
+        return {
+          ...run,
+          fileErrors: [...run.fileErrors, { file: result.file, name: result.name, message: result.message }],
+        }
+      }
       // The result lists every module Vitest has seen in the session: keep this run's.
       const mine = result.testModules.filter((m) => m.moduleId === spec.moduleId)
       modules.push(...mine)
@@ -121,6 +152,38 @@ export class StepRunner {
       if (!stepPassed(mine)) break
     }
     return toSpecRun(modules, unhandled)
+  }
+
+  async #runWithWatchdog(spec: TestSpecification) {
+    const running = this.vitest.runTestSpecifications([spec])
+    const stalled = new Promise<RunStalledError>((resolve) =>
+      this.watchdog.watch((quietMs) =>
+        resolve(new RunStalledError(spec.moduleId.split('/').pop() ?? spec.moduleId, quietMs)),
+      ),
+    )
+    try {
+      const first = await Promise.race([running, stalled])
+      if (!(first instanceof RunStalledError)) return first
+      await this.thread.terminate()
+      await running.catch(() => {})
+      return first
+    } finally {
+      this.watchdog.stop()
+    }
+  }
+
+  get #kataPrefix() {
+    return `${slash(this.kata.kataDir)}/`
+  }
+
+  /** Every source file the specs have loaded so far, from Vite's module graphs. */
+  #loadedFiles(): Set<string> {
+    const files = new Set<string>()
+    for (const project of this.vitest.projects)
+      for (const environment of Object.values(project.vite.environments))
+        for (const file of environment.moduleGraph.fileToModulesMap.keys())
+          if (isAbsolute(file) && !file.includes('/node_modules/')) files.add(file)
+    return files
   }
 
   async close() {

@@ -16,8 +16,8 @@ const response = (type: 'started' | 'stopped') => ({ type, __vitest_worker_respo
  *
  * It speaks Vitest's pool protocol: the first `start` is forwarded, later ones are answered at
  * once (the thread is set up already); a graceful `stop` is answered without tearing the thread
- * down. A forced stop, or a thread that exits (a crash, `process.exit` in a spec), ends it, and
- * the next run starts a new one.
+ * down. A forced stop (a cancelled or failed run), a thread that exits (out of memory) or one the
+ * step runner's watchdog ends is forgotten, and the next run starts a new one.
  */
 export class WarmThread {
   readonly name = 'kata-warm-thread'
@@ -29,9 +29,10 @@ export class WarmThread {
     return { name: this.name, createPoolWorker: (options: PoolOptions) => this.#poolWorker(options) }
   }
 
-  /** Ends the thread; call after Vitest has closed. */
-  async terminate(): Promise<void> {
+  /** Ends the thread (or only `which`, if that is still the current one); call after Vitest has closed. */
+  async terminate(which?: Worker): Promise<void> {
     const thread = this.#thread
+    if (which && which !== thread) return
     this.#thread = undefined
     this.#setUp = false
     await thread?.terminate()
@@ -48,6 +49,9 @@ export class WarmThread {
     const { outputStream, errorStream } = options.project.vitest.logger
     thread.stdout.pipe(outputStream)
     thread.stderr.pipe(errorStream)
+    // Between runs nobody else listens: an error (out of memory in a leaked timer) must not
+    // crash the CLI. The thread exits after it, and is replaced on the next run.
+    thread.on('error', () => {})
     thread.once('exit', () => {
       if (this.#thread !== thread) return
       this.#thread = undefined
@@ -93,11 +97,12 @@ export class WarmThread {
         for (const [event, callback] of listeners) thread.on(event, callback)
       },
       async stop() {
-        for (const [event, callback] of listeners) thread?.off(event, callback)
+        const mine = thread
+        for (const [event, callback] of listeners) mine?.off(event, callback)
         listeners.length = 0
         thread = undefined
         // Stopped without being asked to wind down: Vitest is forcing it (a cancel, a crash).
-        if (!stopAsked) await warm.terminate()
+        if (!stopAsked && mine) await warm.terminate(mine)
       },
     }
   }
