@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -18,6 +18,13 @@ describe('kata watch, run as a process on a scratch repository', () => {
 
   const scratchKata = () => {
     const root = createScratchRepo(tempDir())
+    return { root, ...addRunnableSpecs(root) }
+  }
+  /** The same, reached through a symbolic link, as a checkout under a linked folder is. */
+  const linkedScratchKata = () => {
+    const real = createScratchRepo(tempDir())
+    const root = join(tempDir(), 'linked')
+    symlinkSync(real, root, 'dir')
     return { root, ...addRunnableSpecs(root) }
   }
 
@@ -52,7 +59,7 @@ describe('kata watch, run as a process on a scratch repository', () => {
   }
 
   it('re-runs on every save, advances when a step passes, and goes back when an earlier one breaks', async () => {
-    const { root, src } = scratchKata()
+    const { root, src } = linkedScratchKata()
     const watch = startWatch(root)
 
     const first = await watch.viewAfterRun(1)

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join } from 'node:path'
 import {
   createVitest,
   type TestCase,
@@ -14,6 +14,22 @@ import { WarmThread } from './warm-thread-pool.ts'
 
 /** Vite keys its module graph by paths with forward slashes, on Windows too. */
 const slash = (path: string) => path.replace(/\\/g, '/')
+
+/**
+ * A path as Vite's module graph has it: symbolic links resolved (a checkout under a linked folder,
+ * macOS's /var → /private/var), forward slashes. A deleted file keeps its name in its folder.
+ */
+function graphPath(path: string): string {
+  try {
+    return slash(realpathSync(path))
+  } catch {
+    try {
+      return slash(join(realpathSync(dirname(path)), basename(path)))
+    } catch {
+      return slash(path)
+    }
+  }
+}
 
 /** A step is done when its spec file loaded and every one of its tests passed. */
 const stepPassed = (modules: ReadonlyArray<TestModule>) => {
@@ -77,7 +93,7 @@ export class StepRunner {
    * every module that imports them (up to the spec files) again on the next run.
    */
   invalidate(paths: readonly string[]) {
-    for (const path of paths.map(slash)) {
+    for (const path of paths.map(graphPath)) {
       this.vitest.invalidateFile(path)
       for (const file of this.#importersOf(path)) this.#pending.add(file)
     }
@@ -96,7 +112,7 @@ export class StepRunner {
       const root = join(this.kata.kataDir, dir)
       if (existsSync(root))
         for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }))
-          files.add(slash(join(root, name)))
+          files.add(graphPath(join(root, name)))
     }
     for (const file of this.#stamps.keys()) files.add(file)
     const changed: string[] = []
@@ -173,7 +189,7 @@ export class StepRunner {
   }
 
   get #kataPrefix() {
-    return `${slash(this.kata.kataDir)}/`
+    return `${graphPath(this.kata.kataDir)}/`
   }
 
   /** Every source file the specs have loaded so far, from Vite's module graphs. */
