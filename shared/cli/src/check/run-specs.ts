@@ -35,10 +35,8 @@ export interface SpecRunOptions {
   /** What `#impl` resolves to for this run. */
   readonly implEntry: string
   readonly plugins?: Plugin[]
-  /** Stop at the first failing test (mutant runs, a learner's runs). */
+  /** Stop at the first failing test (mutant runs). */
   readonly bail?: boolean
-  /** One spec file after the other, in step order: with `bail`, no later step's failure is seen first. */
-  readonly oneFileAtATime?: boolean
   /** Print vitest's usual report (the green run) or nothing. */
   readonly report?: boolean
   /** Only these spec files (names under spec/); all of them when absent. */
@@ -67,7 +65,6 @@ export async function runSpecs(kata: Kata, options: SpecRunOptions): Promise<Spe
       run: true,
       watch: false,
       ...(options.bail ? { bail: 1 } : {}),
-      ...(options.oneFileAtATime ? { fileParallelism: false } : {}),
       ...(options.report ? {} : { reporters: [{}] }),
     },
     {

@@ -4,11 +4,13 @@ import { rememberStatus, statusFromRun } from '../progress/kata-status.ts'
 import { startTestServer, testServerServes } from '../server/start-test-server.ts'
 import { say } from '../ui/terminal.ts'
 import { testReport } from '../ui/test-report.ts'
+import { StepRunner } from '../warm/step-runner.ts'
 import { requireKata } from './require-kata.ts'
 
 /**
  * `pnpm kata test <kata> [--verbose]`: the learner's code against the kata's specs, step by step
- * in order, stopping at the first step that fails. It shows the progress and that step's first
+ * in order, stopping at the first step that fails (the engine `kata watch` and the test server
+ * use: the same answer from all three). It shows the progress and that step's first
  * failure (a stub fails every test: hundreds of reports would bury the one that matters);
  * `--verbose` runs every spec and shows vitest's full report.
  *
@@ -18,12 +20,9 @@ import { requireKata } from './require-kata.ts'
 export async function run(args: readonly string[]): Promise<number> {
   const kata = requireKata(args[0], 'pnpm kata test <kata> [--verbose]')
   const verbose = args.includes('--verbose')
-  const specRun = await runSpecs(kata, {
-    implEntry: join(kata.kataDir, 'src', 'index.ts'),
-    report: verbose,
-    cached: true,
-    ...(verbose ? {} : { bail: true, oneFileAtATime: true }),
-  })
+  const specRun = verbose
+    ? await runSpecs(kata, { implEntry: join(kata.kataDir, 'src', 'index.ts'), report: true, cached: true })
+    : await StepRunner.once(kata)
   const status = statusFromRun(kata, specRun)
   rememberStatus(kata, status)
   const { lines, exitCode } = testReport(kata, specRun, status)

@@ -88,6 +88,16 @@ export class StepRunner {
     return new StepRunner(kata, vitest, thread, watchdog, specs)
   }
 
+  /** One run, for `kata test` when no test server answers; a later step's file is not even loaded. */
+  static async once(kata: Kata): Promise<SpecRun> {
+    const runner = await StepRunner.start(kata)
+    try {
+      return await runner.run()
+    } finally {
+      await runner.close()
+    }
+  }
+
   /**
    * Files that changed: Vitest drops their compiled form, and the test thread evaluates them and
    * every module that imports them (up to the spec files) again on the next run.
