@@ -41,7 +41,7 @@ const waitForRun = async (n: number, timeoutMs: number) => {
 }
 
 const total: number[] = []
-const vitestOnly: number[] = []
+const reported: number[] = []
 try {
   await waitForRun(1, 60_000)
   for (let i = 1; i <= saves; i++) {
@@ -50,7 +50,7 @@ try {
     await waitForRun(i + 1, 30_000)
     total.push(performance.now() - started)
     const runs = [...output.matchAll(/^run \d+ took (\d+) ms/gm)]
-    vitestOnly.push(Number(runs.at(-1)?.[1]))
+    reported.push(Number(runs.at(-1)?.[1]))
   }
 } finally {
   writeFileSync(file, original)
@@ -65,7 +65,7 @@ console.log('| measure | median | min | max |')
 console.log('|---|---|---|---|')
 for (const [name, xs] of [
   ['save → view re-rendered', total],
-  ['as the watch reports it (file event → view)', vitestOnly],
+  ['as the watch reports it (file event → view)', reported],
 ] as const)
   console.log(
     `| ${name} | ${Math.round(median(xs))} ms | ${Math.round(Math.min(...xs))} ms | ${Math.round(Math.max(...xs))} ms |`,

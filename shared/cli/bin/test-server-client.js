@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
  */
 export const environmentAtStart = { ...process.env }
 
-/** The monorepo root, as `src/curriculum/workspace.ts` finds it. */
+/** The monorepo root (`repoRoot` in src/curriculum/workspace.ts): the CLI's and the server's socket name depend on it. */
 export const repoRootOfBin = () =>
   process.env.EDA_KATAS_ROOT
     ? resolve(process.env.EDA_KATAS_ROOT)

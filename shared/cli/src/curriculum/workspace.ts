@@ -1,15 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { repoRootOfBin } from '../../bin/test-server-client.js'
 import { type KataMetadata, readKataMetadata } from './kata-metadata.ts'
 
 /**
- * The monorepo root, found from this file. `EDA_KATAS_ROOT` points the CLI at another checkout
+ * The monorepo root, found from the CLI's folder. `EDA_KATAS_ROOT` points the CLI at another checkout
  * (its own tests use a scratch repository, so they never touch the real katas).
  */
-export const repoRoot = process.env.EDA_KATAS_ROOT
-  ? resolve(process.env.EDA_KATAS_ROOT)
-  : resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
+export const repoRoot = repoRootOfBin()
 
 export interface Kata {
   /** Folder name, e.g. `01-pub-sub`; the number gives the curriculum order. */

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pristineRef } from '../check/pristine-stub.ts'
 import type { SpecRun } from '../check/run-specs.ts'
 import { runSpecs } from '../check/run-specs.ts'
+import { filesUnder } from '../curriculum/files-under.ts'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 import { readState, updateState } from '../state/local-state.ts'
@@ -17,14 +18,6 @@ export interface KataStatus {
   readonly passedSteps: number
   /** The first step with a failing test, by its position in `kata.json` (0-based). */
   readonly failingStep?: number
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile())
-    .sort()
 }
 
 /** A hash of what decides the status: the learner's code and the specs. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { filesUnder } from '../curriculum/files-under.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 
 /**
@@ -15,9 +16,7 @@ function watchedFiles(): string[] {
     join(repoRoot, 'vitest.shared.ts'),
     join(repoRoot, 'tsconfig.base.json'),
   ]
-  for (const dir of [join(cli, 'src'), join(cli, 'bin')])
-    if (existsSync(dir))
-      for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) files.push(join(dir, name))
+  files.push(...filesUnder(join(cli, 'src')), ...filesUnder(join(cli, 'bin')))
   for (const kata of existsSync(join(repoRoot, 'katas')) ? readdirSync(join(repoRoot, 'katas')) : [])
     for (const name of ['vitest.config.ts', 'package.json', 'kata.json'])
       files.push(join(repoRoot, 'katas', kata, name))

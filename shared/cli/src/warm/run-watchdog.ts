@@ -28,10 +28,15 @@ export class RunWatchdog {
   #deadline = Number.POSITIVE_INFINITY
   #timer: NodeJS.Timeout | undefined
 
-  constructor(
-    private readonly testTimeout: number,
-    private readonly hookTimeout: number,
-  ) {}
+  // Vitest's defaults until `useTimeouts` gives the project's own.
+  private testTimeout = 5_000
+  private hookTimeout = 10_000
+
+  /** The project's timeouts, once Vitest has read its config. */
+  useTimeouts(testTimeout: number, hookTimeout: number): void {
+    this.testTimeout = testTimeout
+    this.hookTimeout = hookTimeout
+  }
 
   /** Reporter hooks that move the deadline; give them to Vitest as a reporter. */
   readonly reporter = {

@@ -1,13 +1,8 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join } from 'node:path'
-import {
-  createVitest,
-  type TestCase,
-  type TestModule,
-  type TestSpecification,
-  type Vitest,
-} from 'vitest/node'
+import { createVitest, type TestModule, type TestSpecification, type Vitest } from 'vitest/node'
 import { type SpecRun, toSpecRun } from '../check/run-specs.ts'
+import { filesUnder } from '../curriculum/files-under.ts'
 import type { Kata } from '../curriculum/workspace.ts'
 import { RunStalledError, RunWatchdog } from './run-watchdog.ts'
 import { WarmThread } from './warm-thread-pool.ts'
@@ -38,7 +33,8 @@ const stepPassed = (modules: ReadonlyArray<TestModule>) => {
 }
 
 /**
- * The engine of `kata watch`: one Vitest instance and one warm test thread for the session. A
+ * The engine of `kata test`, `kata watch` and the test server, so all three give the same answer:
+ * one Vitest instance and one warm test thread for as long as it lives. A
  * run goes through the steps in order, one spec file at a time, and stops at the first step that
  * does not pass (and, with `bail`, at its first failing test): the view only ever shows that
  * step, so later files are not even loaded. Earlier steps always run again, so a change that
@@ -59,25 +55,19 @@ export class StepRunner {
 
   static async start(kata: Kata): Promise<StepRunner> {
     const thread = new WarmThread()
-    let watchdog: RunWatchdog | undefined
-    const progress = {
-      onTestCaseReady: (test: TestCase) => watchdog?.reporter.onTestCaseReady(test),
-      onTestCaseResult: () => watchdog?.reporter.onTestCaseResult(),
-      onHookStart: () => watchdog?.reporter.onHookStart(),
-      onHookEnd: () => watchdog?.reporter.onHookEnd(),
-    }
+    const watchdog = new RunWatchdog()
     const vitest = await createVitest(
       'test',
       {
         root: kata.kataDir,
         config: join(kata.kataDir, 'vitest.config.ts'),
         watch: false,
-        reporters: [progress],
+        reporters: [watchdog.reporter],
         bail: 1,
       },
       { test: { pool: thread.pool(), experimental: { fsModuleCache: true } } },
     )
-    watchdog = new RunWatchdog(vitest.config.testTimeout, vitest.config.hookTimeout)
+    watchdog.useTimeouts(vitest.config.testTimeout, vitest.config.hookTimeout)
     const found = await vitest.globTestSpecifications()
     const position = (spec: TestSpecification) => {
       const file = spec.moduleId.split('/').pop() ?? ''
@@ -118,12 +108,8 @@ export class StepRunner {
    */
   changedFiles(): string[] {
     const files = this.#loadedFiles()
-    for (const dir of ['src', 'spec']) {
-      const root = join(this.kata.kataDir, dir)
-      if (existsSync(root))
-        for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }))
-          files.add(graphPath(join(root, name)))
-    }
+    for (const dir of ['src', 'spec'])
+      for (const file of filesUnder(join(this.kata.kataDir, dir))) files.add(graphPath(file))
     for (const file of this.#stamps.keys()) files.add(file)
     const changed: string[] = []
     for (const file of files) {

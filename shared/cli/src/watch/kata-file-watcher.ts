@@ -1,5 +1,6 @@
-import { existsSync, type FSWatcher, readdirSync, statSync, watch } from 'node:fs'
+import { existsSync, type FSWatcher, statSync, watch } from 'node:fs'
 import { join } from 'node:path'
+import { filesUnder } from '../curriculum/files-under.ts'
 import type { WatchMode } from './watch-mode.ts'
 
 /** Files whose change re-runs the specs; editors' swap, backup and probe files are not among them. */
@@ -10,17 +11,13 @@ const isSource = (path: string) => SOURCE_FILE.test(path.split(/[\\/]/).pop() ??
 /** Every source file under the folders, with a stamp that changes when the file does. */
 function snapshot(dirs: readonly string[]): Map<string, string> {
   const stamps = new Map<string, string>()
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue
-    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      const path = join(dir, name)
-      if (!isSource(path)) continue
-      try {
-        const stat = statSync(path)
-        if (stat.isFile()) stamps.set(path, `${stat.mtimeMs}:${stat.size}`)
-      } catch {
-        // deleted between the listing and the stat: the next poll sees it gone
-      }
+  for (const path of dirs.flatMap(filesUnder)) {
+    if (!isSource(path)) continue
+    try {
+      const stat = statSync(path)
+      stamps.set(path, `${stat.mtimeMs}:${stat.size}`)
+    } catch {
+      // deleted since the listing: the next poll sees it gone
     }
   }
   return stamps
