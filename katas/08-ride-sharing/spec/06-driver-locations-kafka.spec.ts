@@ -47,7 +47,9 @@ describeWithService('kafka', 'step 6: driver locations on Kafka, keyed by driver
 
   it('keeps each driver’s updates on one partition in the order they were sent, however the driver moves', async () => {
     const topic = await createTopic(admin, { prefix: 'driver-locations', partitions: 4, cleanup })
-    const producer = kafka.producer()
+    // Idempotent, one request in flight: a request retried after a timeout or a leader change must
+    // not store a fix twice or let a retried batch overtake the next one.
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 })
     await producer.connect()
     cleanup.add('disconnect the producer', () => producer.disconnect())
 
@@ -58,7 +60,9 @@ describeWithService('kafka', 'step 6: driver locations on Kafka, keyed by driver
     for (let i = 0; i < 5; i++)
       await publisher.publish(journeys.map((journey) => journey[i] as DriverLocationUpdate))
 
-    const received: Received[] = []
+    // Keyed by partition and offset: a rebalance before the first commit hands the consumer the
+    // same records again (at-least-once), which is not the publisher's doing.
+    const records = new Map<string, Received>()
     const consumer = kafka.consumer({ groupId: uniqueName('locations') })
     await consumer.connect()
     cleanup.add('disconnect the consumer', () => consumer.disconnect())
@@ -66,14 +70,19 @@ describeWithService('kafka', 'step 6: driver locations on Kafka, keyed by driver
     const joined = waitForConsumerToJoinGroup(consumer)
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        received.push({ partition, key: message.key?.toString(), update: decodeLocation(message) })
+        records.set(`${partition}@${message.offset}`, {
+          partition,
+          key: message.key?.toString(),
+          update: decodeLocation(message),
+        })
       },
     })
     await joined
-    await waitFor(() => (received.length >= 30 ? received : undefined), {
+    await waitFor(() => records.size >= 30, {
       timeoutMs: 20_000,
       what: 'the 30 location updates of 6 drivers',
     })
+    const received = [...records.values()]
 
     for (const driver of drivers) {
       const mine = received.filter((r) => r.update.driverId === driver)

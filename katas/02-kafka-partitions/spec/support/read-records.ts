@@ -22,14 +22,16 @@ export async function readRecords(
   groupId = uniqueName('kata02-reader'),
 ): Promise<StoredRecord[]> {
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 })
-  const records: StoredRecord[] = []
+  // By partition and offset: a rebalance before the first commit hands the same records over
+  // again, and a stored record counts once.
+  const records = new Map<string, StoredRecord>()
   try {
     await consumer.connect()
     await consumer.subscribe({ topic, fromBeginning: true })
     const joined = waitForConsumerToJoinGroup(consumer)
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        records.push({
+        records.set(`${partition}@${message.offset}`, {
           partition,
           offset: message.offset,
           key: message.key?.toString('utf8') ?? null,
@@ -39,11 +41,11 @@ export async function readRecords(
       },
     })
     await joined
-    await waitFor(() => records.length >= count, {
+    await waitFor(() => records.size >= count, {
       what: `${count} records read back from ${topic}`,
       timeoutMs: 10_000,
     })
-    return records
+    return [...records.values()]
   } finally {
     await consumer.disconnect()
   }
