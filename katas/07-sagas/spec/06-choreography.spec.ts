@@ -119,6 +119,24 @@ describe('step 6: choreography, the same flow with no coordinator', () => {
     expect(bookings.booked.size).toBe(0)
   })
 
+  it('voids a hold once, however many times the ride is cancelled', async () => {
+    const { bus, request, chain, gateway, messages } = world({ answer: () => 'decline' })
+    const requested = request('ride-1')
+    await bus.publish(requested)
+    const afterCompensation = chain()
+    // The rider cancels too (another event, another id), and the broker redelivers everything.
+    await bus.publish(
+      messages.event(
+        'RideCancelled',
+        { rideId: 'ride-1', by: 'rider', reason: 'waited too long' },
+        { correlationId: requested.correlationId },
+      ),
+    )
+    for (const event of [...bus.published]) await bus.redeliver(event)
+    expect(gateway.voided).toEqual(['auth-ride-1'])
+    expect(chain()).toEqual([...afterCompensation, 'RideCancelled'])
+  })
+
   it('rejects the ride when the card is declined: nothing to compensate', async () => {
     const { bus, request, chain, gateway } = world({ declinedCards: ['ride-1'] })
     await bus.publish(request('ride-1'))
