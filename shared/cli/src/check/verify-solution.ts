@@ -5,6 +5,7 @@ import { kataServices, stepServices } from '../curriculum/kata-metadata.ts'
 import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 import type { CheckItem, VerifyResult } from './check-result.ts'
+import { givenFilesRule } from './given-files-rule.ts'
 import { mutantOverlayPlugin } from './mutant-overlay-plugin.ts'
 import { materialisePristineStub } from './pristine-stub.ts'
 import { runSpecs, type SpecRun, type TestOutcome } from './run-specs.ts'
@@ -201,6 +202,7 @@ export async function verifySolution(kata: Kata, log: (line: string) => void): P
   items.push(...greenItems(green))
 
   const stub = materialisePristineStub(repoRoot, kata.kataDir, join(workDir, 'stub'))
+  items.push(...givenFilesRule(stub.dir, referenceSrc))
   const red = await timed(`red: the pristine stub (${stub.source}) against the same specs`, () =>
     runSpecs(kata, { implEntry: join(stub.dir, 'index.ts'), ...(files ? { files } : {}) }),
   )
