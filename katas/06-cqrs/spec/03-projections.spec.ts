@@ -1,5 +1,6 @@
 import { createMessageFactory } from '@eda/events'
 import { sequentialIds } from '@eda/testkit'
+import { startPGlite, useFreshSchema } from '@eda/testkit/pglite'
 import type { PGlite } from '@electric-sql/pglite'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -18,7 +19,6 @@ import {
   pgliteClient,
   type SqlClient,
 } from '#impl'
-import { startPglite, useFreshSchema } from './support/pglite.ts'
 import { CrashingCheckpoints, eventCounter, snapshot } from './support/read-model.ts'
 import { type OrderCommand, writeShopHistory } from './support/shop.ts'
 
@@ -26,14 +26,14 @@ let pglite: PGlite
 let db: SqlClient
 
 beforeAll(async () => {
-  pglite = await startPglite()
+  pglite = await startPGlite()
   db = pgliteClient(pglite)
 })
 afterAll(async () => {
   await pglite?.close()
 })
 beforeEach(async () => {
-  await useFreshSchema(pglite)
+  await useFreshSchema(pglite, 'cqrs')
 })
 
 async function shopWithHistory() {

@@ -1,4 +1,5 @@
 import { flushPending, waitFor } from '@eda/testkit'
+import { startPGlite, useFreshSchema } from '@eda/testkit/pglite'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -13,21 +14,20 @@ import {
   type SqlClient,
 } from '#impl'
 import { ManualScheduler } from './support/manual-scheduler.ts'
-import { startPglite, useFreshSchema } from './support/pglite.ts'
 import { type OrderCommand, shopCommands } from './support/shop.ts'
 
 let pglite: PGlite
 let db: SqlClient
 
 beforeAll(async () => {
-  pglite = await startPglite()
+  pglite = await startPGlite()
   db = pgliteClient(pglite)
 })
 afterAll(async () => {
   await pglite?.close()
 })
 beforeEach(async () => {
-  await useFreshSchema(pglite)
+  await useFreshSchema(pglite, 'cqrs')
 })
 
 async function setUp() {

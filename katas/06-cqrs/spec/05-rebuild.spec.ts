@@ -1,4 +1,5 @@
 import { deferred, waitFor } from '@eda/testkit'
+import { startPGlite, useFreshSchema } from '@eda/testkit/pglite'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -14,7 +15,6 @@ import {
   RebuildInProgressError,
   type SqlClient,
 } from '#impl'
-import { startPglite, useFreshSchema } from './support/pglite.ts'
 import { instrumented, snapshot } from './support/read-model.ts'
 import { type OrderCommand, writeShopHistory } from './support/shop.ts'
 
@@ -22,14 +22,14 @@ let pglite: PGlite
 let db: SqlClient
 
 beforeAll(async () => {
-  pglite = await startPglite()
+  pglite = await startPGlite()
   db = pgliteClient(pglite)
 })
 afterAll(async () => {
   await pglite?.close()
 })
 beforeEach(async () => {
-  await useFreshSchema(pglite)
+  await useFreshSchema(pglite, 'cqrs')
 })
 
 async function shopWithHistory() {

@@ -1,8 +1,8 @@
 import { deferred, waitFor } from '@eda/testkit'
+import { startPGlite, useFreshSchema } from '@eda/testkit/pglite'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DriverPool, type OutgoingMessage, pgliteClient, type SqlClient } from '#impl'
-import { startPglite, useFreshSchema } from './support/pglite.ts'
 import { Recorder, rideInputs, typeOf } from './support/rides.ts'
 import { runnerOn } from './support/runner.ts'
 
@@ -10,14 +10,14 @@ let pglite: PGlite
 let db: SqlClient
 
 beforeAll(async () => {
-  pglite = await startPglite()
+  pglite = await startPGlite()
   db = pgliteClient(pglite)
 })
 afterAll(async () => {
   await pglite?.close()
 })
 beforeEach(async () => {
-  await useFreshSchema(pglite)
+  await useFreshSchema(pglite, 'sagas')
 })
 
 describe('step 3: a durable saga (state, inbox and outbox in PostgreSQL, on PGlite)', () => {

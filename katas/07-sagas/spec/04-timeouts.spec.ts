@@ -1,9 +1,9 @@
 import { flushPending, waitFor } from '@eda/testkit'
+import { startPGlite, useFreshSchema } from '@eda/testkit/pglite'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { pgliteClient, type SqlClient } from '#impl'
 import { ManualScheduler } from './support/manual-scheduler.ts'
-import { startPglite, useFreshSchema } from './support/pglite.ts'
 import { CONFIG, Recorder, rideInputs } from './support/rides.ts'
 import { runnerOn } from './support/runner.ts'
 
@@ -11,14 +11,14 @@ let pglite: PGlite
 let db: SqlClient
 
 beforeAll(async () => {
-  pglite = await startPglite()
+  pglite = await startPGlite()
   db = pgliteClient(pglite)
 })
 afterAll(async () => {
   await pglite?.close()
 })
 beforeEach(async () => {
-  await useFreshSchema(pglite)
+  await useFreshSchema(pglite, 'sagas')
 })
 
 async function offeredRide(scheduler: ManualScheduler, participants = new Recorder()) {

@@ -1,4 +1,5 @@
 import { flushPending, uniqueName, waitFor } from '@eda/testkit'
+import { workerPGlite } from '@eda/testkit/pglite'
 import { databaseUrl, describeWithService } from '@eda/testkit/services'
 import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
@@ -11,7 +12,6 @@ import {
   postgresDatabase,
   type SqlDatabase,
 } from '#impl'
-import { workerPGlite } from './pglite.ts'
 
 export type BackendKind = 'in memory' | 'PostgreSQL' | 'PGlite'
 

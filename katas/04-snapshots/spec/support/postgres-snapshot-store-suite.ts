@@ -1,11 +1,16 @@
 import { uniqueName } from '@eda/testkit'
 import { useCleanup } from '@eda/testkit/services'
 import { describe, expect, it } from 'vitest'
-import { PostgresSnapshotStore } from '#impl'
+import { PostgresSnapshotStore, type SqlClient } from '#impl'
 import { replay } from './cart-events.ts'
 import { cartFixture } from './fixtures.ts'
-import type { Database } from './lazy-pglite.ts'
 import { describeSnapshotStoreContract } from './snapshot-store-contract.ts'
+
+/** A database the suite can use; `started` tells whether anything was ever sent to it. */
+export interface Database {
+  readonly client: SqlClient
+  readonly started: boolean
+}
 
 /**
  * The snapshot store contract, plus what only a database adds, against one PostgreSQL: PGlite in

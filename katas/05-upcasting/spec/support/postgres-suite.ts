@@ -1,9 +1,14 @@
 import { uniqueName } from '@eda/testkit'
 import { useCleanup } from '@eda/testkit/services'
 import { describe, expect, it } from 'vitest'
-import { PostgresEventLog, shopSchema, UpcasterRegistry, UpcastingEventStore } from '#impl'
-import type { Database } from './lazy-pglite.ts'
+import { PostgresEventLog, type SqlClient, shopSchema, UpcasterRegistry, UpcastingEventStore } from '#impl'
 import { newShopEvents, orderSummary } from './shop-events.ts'
+
+/** A database the suite can use; `started` tells whether anything was ever sent to it. */
+export interface Database {
+  readonly client: SqlClient
+  readonly started: boolean
+}
 
 /**
  * Upcasting over rows in PostgreSQL: PGlite in step 6, a server in step 7. Old rows are inserted
