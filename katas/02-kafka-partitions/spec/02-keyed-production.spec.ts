@@ -25,6 +25,16 @@ describeWithService('kafka', 'step 2: keyed production', () => {
     expect(records.map((r) => r.event.eventId).sort()).toEqual(events.map((e) => e.eventId).sort())
   })
 
+  it('disconnects its producer: a publish afterwards is refused, not sent', async () => {
+    const topic = await k.topic(1)
+    const producer = await k.producer(topic)
+    await producer.publish(cartEvents().itemAdded('cart-1'))
+
+    await producer.disconnect()
+
+    await expect(producer.publish(cartEvents().itemAdded('cart-2'))).rejects.toThrow(/disconnected/i)
+  })
+
   it('sends the whole envelope, and stamps the record with the event’s own time', async () => {
     const topic = await k.topic(1)
     const producer = await k.producer(topic)

@@ -71,4 +71,11 @@ export const COMMANDS: readonly Command[] = [
     summary: 'check one kata: green on the reference, red on the stub, every mutant caught',
     load: async () => (await import('./verify.ts')).run,
   },
+  {
+    name: 'sweep',
+    usage: 'kata sweep <kata...|--all>',
+    summary:
+      "for maintainers: the stub's body in the reference, one function at a time; each must fail a spec",
+    load: async () => (await import('./sweep.ts')).run,
+  },
 ]
