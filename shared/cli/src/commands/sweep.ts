@@ -17,6 +17,8 @@ const USAGE = 'pnpm kata sweep <kata...|--all>'
 interface Outcome {
   readonly ok: boolean
   readonly line: string
+  /** False when there was nothing to swap (and so nothing to catch). */
+  readonly swept?: boolean
 }
 
 /** Every stubbed function of one kata, swapped into the reference one at a time. */
@@ -52,6 +54,7 @@ async function sweepKata(kata: Kata): Promise<Outcome[]> {
     for (const swap of swaps) {
       if (swap.stubbedReference === undefined) {
         outcomes.push({
+          swept: false,
           ok: true,
           line: yellow(`– ${kata.dir} src/${file} ${swap.name}: not swept, ${swap.notSwept}`),
         })
@@ -98,8 +101,11 @@ export async function run(args: readonly string[]): Promise<number> {
     outcomes.push(...(await sweepKata(kata)))
   }
   const failed = outcomes.filter((o) => !o.ok).length
+  const swept = outcomes.filter((o) => o.swept !== false)
+  const notSwept = outcomes.length - swept.length
   say(
-    bold(`kata sweep: ${outcomes.length - failed} of ${outcomes.length} stubbed functions caught`) +
+    bold(`kata sweep: ${swept.length - failed} of ${swept.length} stubbed functions caught`) +
+      (notSwept ? dim(` (${notSwept} not swept)`) : '') +
       (failed ? red(` — ${failed} not`) : green(' — ok')),
   )
   return failed === 0 ? 0 : 1
