@@ -40,7 +40,7 @@ describeWithService('kafka', 'step 5: rebalancing', () => {
     // Well inside the 30 s session timeout: a member that left does not have to be timed out.
     await eventually(() => expect(consumerA.assignment()).toEqual([0, 1, 2, 3]), {
       what: 'the remaining member to own all four partitions (a clean leave needs no session timeout)',
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
       intervalMs: 20,
     })
     await producer.publishBatch(after)
@@ -54,7 +54,7 @@ describeWithService('kafka', 'step 5: rebalancing', () => {
       events.filter((e) => counts.get(e.eventId) !== 1).map((e) => e.eventId),
       'handled twice or never',
     ).toEqual([])
-  })
+  }, 60_000)
 
   it('reassigns a crashed member’s partitions after its session timeout; its unfinished event is not lost', async () => {
     const topic = await k.topic(4)

@@ -27,7 +27,7 @@ import {
 } from '#impl'
 import { startParticipants } from './support/amqp-participants.ts'
 import { ManualScheduler } from './support/manual-scheduler.ts'
-import { Recorder, rideInputs } from './support/rides.ts'
+import { distinctMessages, Recorder, rideInputs, typeOf } from './support/rides.ts'
 import { runnerOn } from './support/runner.ts'
 
 const SAGA_INPUTS = [
@@ -162,7 +162,7 @@ describeWithService(
       expect(participants.commands('AssignDriver')).toHaveLength(1)
       expect(participants.commands('OfferRide')).toHaveLength(1)
       expect(await pool.rideOf('d-1')).toBe('ride-k1')
-    })
+    }, 60_000)
 
     it('emits no duplicate command when the saga process dies after recording a message but before acknowledging it', async () => {
       const { participants, outcomes } = await setUpRide('ride-k2')
@@ -191,7 +191,7 @@ describeWithService(
       await flushPending()
       expect(outcomes.map((e) => e.eventType)).toEqual(['RideConfirmed'])
       expect(participants.commands('OfferRide')).toHaveLength(1)
-    })
+    }, 60_000)
 
     it('compensates exactly once when every driver declines and the saga process dies midway', async () => {
       const { participants, outcomes, pool } = await setUpRide('ride-k3', () => false)
@@ -230,7 +230,7 @@ describeWithService(
         what: 'both drivers to be released',
         timeoutMs: 10_000,
       })
-    })
+    }, 60_000)
 
     it('commits exactly one transition when two processes handle inputs for one saga at once', async () => {
       const r = rideInputs('conc')
@@ -245,7 +245,10 @@ describeWithService(
         one.handle(r.accepted('ride-c', 'd-1')),
         two.handle(r.offerTimedOut('ride-c', 'd-1')),
       ])
-      expect([['RideConfirmed'], ['ReleaseDriver', 'AssignDriver']]).toContainEqual(log.types().slice(before))
+      // Both runners may send the winner's outbox row before it is marked sent (at-least-once):
+      // what counts here is which transition was committed, so each message counts once.
+      const committed = distinctMessages(log.sent.slice(before)).map(typeOf)
+      expect([['RideConfirmed'], ['ReleaseDriver', 'AssignDriver']]).toContainEqual(committed)
       expect((await one.state('ride-c'))?.version).toBe(5)
     })
   },

@@ -13,6 +13,9 @@ import { type Notification, notificationsFor, RideNotifier, subscribeNotificatio
 import { BAIXA } from './support/rides.ts'
 import { sagaWith } from './support/saga.ts'
 
+/** Notifications go through the broker, unconfirmed: longer than Collector's in-process default. */
+const BROKER_MS = 10_000
+
 const kinds = (notifications: readonly Notification[]) =>
   notifications.map((n) => `${n.audience}.${n.recipientId}.${n.kind}`)
 
@@ -82,10 +85,10 @@ describeWithService('rabbitmq', 'step 7: notifications to riders and drivers by 
     ]
     for (const notification of sent) notifier.notify(notification)
 
-    await everything.waitForCount(sent.length, 'every notification at the `#` subscriber')
-    await riderTwo.waitForCount(2, "r2's cancellation and released hold")
-    await driverOne.waitForCount(2, "d1's offer and confirmation")
-    await riderOne.waitForCount(1, "r1's driver-on-the-way")
+    await everything.waitForCount(sent.length, 'every notification at the `#` subscriber', BROKER_MS)
+    await riderTwo.waitForCount(2, "r2's cancellation and released hold", BROKER_MS)
+    await driverOne.waitForCount(2, "d1's offer and confirmation", BROKER_MS)
+    await riderOne.waitForCount(1, "r1's driver-on-the-way", BROKER_MS)
     expect(kinds(everything.items)).toEqual(kinds(sent))
     expect(kinds(riderOne.items)).toEqual(['rider.r1.driver-on-the-way'])
     expect(kinds(riderTwo.items)).toEqual(['rider.r2.payment-released', 'rider.r2.ride-cancelled'])

@@ -4,11 +4,11 @@ import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib'
 import { afterEach } from 'vitest'
 
 /** A broker spec may take this long; each wait inside it names what it awaited, and gives up sooner. */
-export const BROKER_TEST_MS = 15_000
+export const BROKER_TEST_MS = 45_000
 /** How long a spec waits for something the broker does in milliseconds when all is well. */
-export const BROKER_WAIT_MS = 4_000
+export const BROKER_WAIT_MS = 10_000
 /** How long closing a publisher, subscriber or worker may take after a test. */
-const CLOSE_MS = 3_000
+const CLOSE_MS = 10_000
 
 interface Closable {
   close(): Promise<void>

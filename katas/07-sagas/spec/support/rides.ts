@@ -89,3 +89,9 @@ export class Recorder {
 
 export const typeOf = (o: OutgoingMessage) =>
   o.kind === 'command' ? o.message.commandType : o.message.eventType
+
+export const idOf = (o: OutgoingMessage) => (o.kind === 'command' ? o.message.commandId : o.message.eventId)
+
+/** Each message once, by id: an outbox delivers at least once, and a repeat is not a new decision. */
+export const distinctMessages = (sent: readonly OutgoingMessage[]): OutgoingMessage[] =>
+  sent.filter((o, i) => sent.findIndex((other) => idOf(other) === idOf(o)) === i)

@@ -104,7 +104,7 @@ export class ConsumerCrashError extends Error {
  */
 export function waitForConsumerToJoinGroup(
   consumer: Consumer,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<ConsumerGroupJoinEvent['payload']> {
   return new Promise((resolve, reject) => {
     const done = () => {
