@@ -133,7 +133,7 @@ export function stubbedFunctions(file: string, stubText: string, referenceText: 
   )
   const referenceFunctions = functionsOf(reference)
   const imported = new RegExp(`import\\s*\\{[^}]*\\b${MARKER}\\b`).test(referenceText)
-  const importLine = imported ? '' : `import { ${MARKER} } from '@eda/testkit'\n`
+  const constructs = new RegExp(`\\bnew\\s+${MARKER}\\b`)
   return stubbed.map((fn) => {
     const name = qualifiedName(fn)
     const matches = referenceFunctions.filter((candidate) => qualifiedName(candidate) === name)
@@ -144,6 +144,8 @@ export function stubbedFunctions(file: string, stubText: string, referenceText: 
     if (matches.length !== 1 || target === undefined) throw new UnmatchedStubError(file, name, matches.length)
     const start = target.body.getStart(reference)
     const swapped = `${referenceText.slice(0, start)}${fn.body.getText(stub)}${referenceText.slice(target.body.getEnd())}`
+    const importLine =
+      imported || !constructs.test(fn.body.getText(stub)) ? '' : `import { ${MARKER} } from '@eda/testkit'\n`
     return { name, stubbedReference: importLine + swapped }
   })
 }

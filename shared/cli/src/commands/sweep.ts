@@ -78,7 +78,13 @@ async function sweepKata(kata: Kata): Promise<Outcome[]> {
               line: `${green('✓')} ${subject} ${dim(`caught by ${killer.file} > ${killer.name}`)} ${took}`,
             }
           : crash
-            ? { ok: true, line: `${green('✓')} ${subject} ${dim(`fails ${crash.file} as it loads`)} ${took}` }
+            ? {
+                // Not a catch: a swap that does not even load says nothing about the specs.
+                ok: false,
+                line: red(
+                  `✗ ${subject}: ${crash.file} crashed as it loaded (${crash.name}: ${crash.message}) ${took}`,
+                ),
+              }
             : { ok: false, line: red(`✗ ${subject}: every spec passes with its body stubbed ${took}`) },
       )
       say(outcomes.at(-1)?.line)
