@@ -1,5 +1,5 @@
 import { causedBy, createMessageFactory, type EventEnvelope, type MessageFactory } from '@eda/events'
-import type { InProcessEventBus } from './event-bus.ts'
+import type { InProcessEventBus } from '../../src/event-bus.ts'
 
 /** The card processor the payment service talks to. */
 export interface PaymentGateway {
