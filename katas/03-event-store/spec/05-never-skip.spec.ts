@@ -109,7 +109,7 @@ describe('step 5: never skip an event', () => {
         })
         await waitFor(() => committed === 3, {
           what: 'appends to other streams to commit while an earlier append is still open (a global lock?)',
-          timeoutMs: 5_000,
+          timeoutMs: 12_000,
         })
         await fast
       } finally {

@@ -103,7 +103,7 @@ describe('step 5: rebuild a projection, and stop on a poison event', () => {
     await projector.init()
     const first = projector.rebuild('order-summary')
     try {
-      await waitFor(() => waiting, { what: 'the first rebuild to be halfway' })
+      await waitFor(() => waiting, { what: 'the first rebuild to be halfway', timeoutMs: 10_000 })
       await expect(projector.rebuild('order-summary')).rejects.toBeInstanceOf(RebuildInProgressError)
     } finally {
       gate.resolve()

@@ -73,7 +73,10 @@ describe('step 3: a durable saga (state, inbox and outbox in PostgreSQL, on PGli
     await before.init()
     await before.handle(r.requested('ride-1'))
     void before.handle(r.authorized('ride-1'))
-    await waitFor(() => reachedAssign, { what: 'the first process to start sending AssignDriver' })
+    await waitFor(() => reachedAssign, {
+      what: 'the first process to start sending AssignDriver',
+      timeoutMs: 10_000,
+    })
 
     const participants = new Recorder()
     const after = runnerOn(db, participants.dispatch)

@@ -235,15 +235,31 @@ describeWithService(
     it('commits exactly one transition when two processes handle inputs for one saga at once', async () => {
       const r = rideInputs('conc')
       const log = new Recorder()
-      const one = runnerOn(db, log.dispatch)
-      const two = runnerOn(db, log.dispatch)
+      // Left alone, the second runner would open a new pool connection while the first commits,
+      // and read the new version: no race at all. Once armed, each runner's first transaction
+      // waits until both have begun one, so both decide on what they read before either commits.
+      let armed = false
+      let arrived = 0
+      const together = deferred()
+      const meeting: SqlClient = {
+        query: (text, params) => db.query(text, params),
+        transaction: async (work) => {
+          if (armed && ++arrived === 2) together.resolve()
+          if (armed) await together.promise
+          return db.transaction(work)
+        },
+      }
+      const one = runnerOn(meeting, log.dispatch)
+      const two = runnerOn(meeting, log.dispatch)
       await one.init()
       for (const input of [r.requested('ride-c'), r.authorized('ride-c'), r.assigned('ride-c', 'd-1')])
         await one.handle(input)
       const before = log.sent.length
+      armed = true
+      // A runner that never opens a transaction (it saw a duplicate) must not hold the other back.
       await Promise.all([
-        one.handle(r.accepted('ride-c', 'd-1')),
-        two.handle(r.offerTimedOut('ride-c', 'd-1')),
+        one.handle(r.accepted('ride-c', 'd-1')).finally(() => together.resolve()),
+        two.handle(r.offerTimedOut('ride-c', 'd-1')).finally(() => together.resolve()),
       ])
       // Both runners may send the winner's outbox row before it is marked sent (at-least-once):
       // what counts here is which transition was committed, so each message counts once.
