@@ -1,5 +1,6 @@
 export type { CheckItem, VerifyResult } from './check/check-result.ts'
-export { mutantOverlayPlugin } from './check/mutant-overlay-plugin.ts'
+export { mutantSources, StaleMutantError } from './check/mutant-patches.ts'
+export { sourceSwapPlugin } from './check/source-swap-plugin.ts'
 export { runSpecs, type SpecRun, type TestOutcome } from './check/run-specs.ts'
 export { verifySolution } from './check/verify-solution.ts'
 export type { KataMetadata, KataStep, ServiceName } from './curriculum/kata-metadata.ts'

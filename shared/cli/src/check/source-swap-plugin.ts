@@ -7,16 +7,16 @@ const normalise = (id: string) =>
     .join('/')
 
 /**
- * Serves `code` in place of one file, which keeps its path: its relative imports resolve as they
- * always do, and nothing is written to disk.
+ * Serves other code in place of some files (a mutant's bug, a stubbed function), each at its own
+ * path: relative imports resolve as they always do, and nothing is written to disk.
  */
-export function sourceSwapPlugin(file: string, code: string): Plugin {
-  const target = normalise(file)
+export function sourceSwapPlugin(sources: ReadonlyMap<string, string>): Plugin {
+  const byId = new Map([...sources].map(([file, code]) => [normalise(file), code]))
   return {
     name: 'kata-source-swap',
     enforce: 'pre',
     load(id) {
-      return normalise(id) === target ? code : null
+      return byId.get(normalise(id)) ?? null
     },
   }
 }

@@ -6,9 +6,10 @@ import type { Kata } from '../curriculum/workspace.ts'
 import { repoRoot } from '../curriculum/workspace.ts'
 import type { CheckItem, VerifyResult } from './check-result.ts'
 import { givenFilesRule } from './given-files-rule.ts'
-import { mutantOverlayPlugin } from './mutant-overlay-plugin.ts'
+import { mutantSources, StaleMutantError } from './mutant-patches.ts'
 import { materialisePristineStub } from './pristine-stub.ts'
 import { runSpecs, type SpecRun, type TestOutcome } from './run-specs.ts'
+import { sourceSwapPlugin } from './source-swap-plugin.ts'
 import { staticSpecRules } from './static-spec-rules.ts'
 
 /** On the stub a test must fail on an assertion or on the stub's NotImplemented error, nothing else. */
@@ -209,10 +210,23 @@ export async function verifySolution(kata: Kata, log: (line: string) => void): P
   items.push(...redItems(red, kata))
 
   for (const mutant of listMutants(kata.solutionDir)) {
+    let sources: Map<string, string>
+    try {
+      sources = mutantSources(referenceSrc, mutant.dir, mutant.name)
+    } catch (error) {
+      if (!(error instanceof StaleMutantError)) throw error
+      items.push({ check: 'mutant', subject: mutant.name, ok: false, detail: error.message })
+      continue
+    }
+    if (sources.size === 0) {
+      const detail = 'no <file>.ts.patch in its folder: a mutant is a diff against a file of src/'
+      items.push({ check: 'mutant', subject: mutant.name, ok: false, detail })
+      continue
+    }
     const run = await timed(`mutant ${mutant.name}: ${mutant.bug}`, () =>
       runSpecs(kata, {
         implEntry: reference,
-        plugins: [mutantOverlayPlugin(referenceSrc, mutant.dir)],
+        plugins: [sourceSwapPlugin(sources)],
         bail: true,
         ...(files ? { files } : {}),
       }),

@@ -64,7 +64,7 @@ async function sweepKata(kata: Kata): Promise<Outcome[]> {
       const started = performance.now()
       const run = await runSpecs(kata, {
         implEntry,
-        plugins: [sourceSwapPlugin(referenceFile, swap.stubbedReference)],
+        plugins: [sourceSwapPlugin(new Map([[referenceFile, swap.stubbedReference]]))],
         bail: true,
       })
       const took = dim(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
