@@ -1,7 +1,7 @@
 export type { CheckItem, VerifyResult } from './check/check-result.ts'
 export { mutantSources, StaleMutantError } from './check/mutant-patches.ts'
-export { sourceSwapPlugin } from './check/source-swap-plugin.ts'
 export { runSpecs, type SpecRun, type TestOutcome } from './check/run-specs.ts'
+export { sourceSwapPlugin } from './check/source-swap-plugin.ts'
 export { verifySolution } from './check/verify-solution.ts'
 export type { KataMetadata, KataStep, ServiceName } from './curriculum/kata-metadata.ts'
 export { findKata, type Kata, listKatas, repoRoot } from './curriculum/workspace.ts'
